@@ -1,0 +1,101 @@
+"""The cchc pipeline: content/ → load → check → render → site_src/ → mkdocs → site/.
+
+Read ``build()`` top to bottom: each phase is one call, and nothing is written
+until every file has been loaded and checked. Problems are collected and
+returned, never raised, so the CLI can print them all and choose the exit code.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import mkdocs_runner
+from generator.check import check_content
+from generator.load.loader import load_content
+from generator.model import Content
+from generator.output import WriteStats, replace_dir, staging_dir, write_tree
+from generator.problems import Problems
+from generator.render.site import RenderedSite, render_site
+
+# Reports the start of each phase (the CLI shows it on a terminal).
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@dataclass
+class Result:
+    problems: Problems = field(default_factory=Problems)
+    content: Content | None = None
+    site: RenderedSite | None = None
+    written: WriteStats | None = None
+    build_errors: list[str] = field(default_factory=list)  # mkdocs' own messages
+    seconds: float = 0.0
+
+    def failed(self, strict: bool) -> bool:
+        return self.problems.fails(strict) or bool(self.build_errors)
+
+
+def docs_dir_for(content_dir: Path) -> Path:
+    """Where the generated Markdown goes: ``site_src/`` beside ``content/``."""
+    return content_dir.resolve().parent / "site_src"
+
+
+def check(content_dir: Path, progress: Progress = _quiet) -> Result:
+    """Load every file and check every rule; write nothing."""
+    result = Result()
+    progress("Đọc nội dung")
+    result.content = load_content(content_dir, result.problems)
+    progress("Kiểm tra")
+    check_content(result.content, result.problems)
+    return result
+
+
+def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
+             progress: Progress = _quiet) -> Result:
+    """Check, then write the Markdown site into ``docs_dir`` (only changed files)."""
+    result = check(content_dir, progress)
+    if result.failed(strict) or result.content is None:
+        return result
+    progress("Tạo trang")
+    result.site = render_site(result.content)
+    result.written = write_tree(docs_dir, result.site.files)
+    return result
+
+
+def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
+          strict: bool = False, config_file: Path | None = None,
+          progress: Progress = _quiet) -> Result:
+    """Generate ``site_src/`` and build the site into ``out_dir``, atomically."""
+    started = time.monotonic()
+    # 1. Load, check, render and write site_src/ — stops here on content problems.
+    docs_dir = docs_dir_for(content_dir)
+    result = generate(content_dir, docs_dir, strict, progress)
+    if result.failed(strict) or result.site is None:
+        return result
+    # 2. mkdocs builds into a staging folder beside out_dir...
+    progress("Dựng trang web (mkdocs)")
+    config = config_file or mkdocs_runner.find_config(content_dir)
+    overrides = mkdocs_runner.config_overrides(
+        docs_dir, result.site.nav, html.escape(result.site.site_name), site_url)
+    staging = staging_dir(out_dir)
+    try:
+        mkdocs_runner.build_site(config, staging, overrides)
+    except mkdocs_runner.MkdocsFailed as exc:
+        result.build_errors = exc.messages
+        shutil.rmtree(staging, ignore_errors=True)
+        return result
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    # 3. ...which replaces the previous site only once the build has succeeded.
+    replace_dir(staging, out_dir)
+    result.seconds = time.monotonic() - started
+    return result

@@ -1,0 +1,270 @@
+"""Cross-file rules, run once every file is loaded (design notes §2).
+
+Each rule is a small function over the whole :class:`Content`; they only
+record problems. The order here is the order a reader would check by hand.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from generator.load.schema import STATUSES, Procedure
+from generator.model import Article, Content
+from generator.problems import Location, Problems
+from generator.text import code_slug
+
+
+def check_content(content: Content, problems: Problems) -> None:
+    for rule in RULES:
+        rule(content, problems)
+
+
+# --- procedures -------------------------------------------------------------------
+
+
+def check_unique_codes(content: Content, problems: Problems) -> None:
+    """A code names one procedure, and two codes must not share a URL ("A.1" / "a-1").
+
+    Every file involved gets the error, naming the others: the clerk may have
+    edited either one, and CI annotates the changed line.
+    """
+    written = [(p.ma_thu_tuc, p.where("ma_thu_tuc")) for p in content.procedures]
+    written += content.unvalidated_codes
+    by_code: dict[str, list[Location]] = {}
+    for code, where in written:
+        by_code.setdefault(code, []).append(where)
+    for code, places in by_code.items():
+        for where in places if len(places) > 1 else []:
+            others = ", ".join(sorted(p.path for p in places if p is not where))
+            problems.add("procedure.duplicate_code", where, value=code, other=others)
+    by_slug: dict[str, list[Location]] = {}
+    for code, places in by_code.items():
+        by_slug.setdefault(code_slug(code), []).append(places[0])
+    for slug, places in by_slug.items():
+        for where in places if len(places) > 1 else []:
+            others = ", ".join(sorted(p.path for p in places if p is not where))
+            problems.add("procedure.duplicate_url", where, other=others, url=f"thu-tuc/{slug}/")
+
+
+def _suggest_code(code: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(code, known, n=1, cutoff=0.7)
+    return f'; có phải là "{close[0]}"?' if close else ""
+
+
+def check_replacements(content: Content, problems: Problems) -> None:
+    """``hieu_luc: thay_the`` needs a ``thay_the_boi`` that leads to a procedure in force."""
+    codes = content.procedure_by_code()
+    known = content.known_codes()
+    for procedure in content.procedures:
+        target = procedure.thay_the_boi
+        if procedure.hieu_luc == "thay_the" and target is None:
+            problems.add("procedure.replacement_missing", procedure.where("hieu_luc"))
+            continue
+        if target is None:
+            continue
+        here = procedure.where("thay_the_boi")
+        if procedure.hieu_luc != "thay_the":
+            problems.add("procedure.replacement_unexpected", here, value=procedure.hieu_luc)
+        elif target == procedure.ma_thu_tuc:
+            problems.add("procedure.replacement_self", here, value=target)
+        elif target not in known:
+            problems.add("procedure.replacement_unknown", here, value=target,
+                         suggestion=_suggest_code(target, list(codes)))
+        elif target in codes:
+            _check_chain(procedure, codes, problems)
+
+
+def _check_chain(start: Procedure, codes: dict[str, Procedure], problems: Problems) -> None:
+    """Follow ``thay_the_boi`` links; report a loop, or an end that is not in force."""
+    seen = [start.ma_thu_tuc]
+    current = codes[start.thay_the_boi or ""]
+    while current.hieu_luc == "thay_the" and current.thay_the_boi in codes:
+        if current.ma_thu_tuc in seen:
+            chain = " → ".join([*seen, current.ma_thu_tuc])
+            problems.add("procedure.replacement_cycle", start.where("thay_the_boi"), chain=chain)
+            return
+        seen.append(current.ma_thu_tuc)
+        current = codes[current.thay_the_boi or ""]
+    if current.hieu_luc == "bai_bo" and len(seen) == 1:
+        problems.add("procedure.replacement_inactive", start.where("thay_the_boi"),
+                     value=current.ma_thu_tuc, status=STATUSES[current.hieu_luc].lower())
+
+
+def check_related(content: Content, problems: Problems) -> None:
+    known = content.known_codes()
+    for procedure in content.procedures:
+        for index, code in enumerate(procedure.thu_tuc_lien_quan):
+            if code not in known or code == procedure.ma_thu_tuc:
+                problems.add("procedure.related_unknown",
+                             procedure.where("thu_tuc_lien_quan", index), value=code,
+                             suggestion=_suggest_code(code, sorted(known)))
+
+
+def check_channels(content: Content, problems: Problems) -> None:
+    for procedure in content.procedures:
+        if not procedure.cach_thuc and procedure.in_force:
+            problems.add("procedure.no_channels", procedure.where())
+        seen: set[str] = set()
+        for index, channel in enumerate(procedure.cach_thuc):
+            if channel.kenh in seen:
+                problems.add("procedure.duplicate_channel",
+                             procedure.where("cach_thuc", index, "kenh"), value=channel.kenh)
+            seen.add(channel.kenh)
+
+
+def check_field_names(content: Content, problems: Problems) -> None:
+    """A field not in linh-vuc.yml is allowed; one that looks like a typo is flagged."""
+    listed = [entry.ten for entry in content.fields]
+    if not listed:
+        return
+    folded = {name.casefold(): name for name in listed}
+    for procedure in content.procedures:
+        name = procedure.linh_vuc
+        if name in listed:
+            continue
+        match = folded.get(name.casefold())
+        if match is None:
+            close = difflib.get_close_matches(name, listed, n=1, cutoff=0.8)
+            match = close[0] if close else None
+        if match is not None:
+            problems.add("procedure.field_typo", procedure.where("linh_vuc"),
+                         value=name, suggestion=match)
+
+
+# --- attachments and links ------------------------------------------------------------
+
+
+def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
+    """(suffix, suggestion) when ``value`` is not a file under content/, else None."""
+    if re.match(r"^https?://", value, re.IGNORECASE):
+        return None
+    path = value.replace("\\", "/")
+    normal = posixpath.normpath(path)
+    if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or normal.startswith(".."):
+        return "file_outside", ""
+    if normal in content.attachments or (content.root / normal).is_file():
+        return None
+    lower = {rel.lower(): rel for rel in content.attachments}
+    if normal.lower() in lower:
+        return "file_missing", f' (có tệp «{lower[normal.lower()]}»: chữ hoa, chữ thường phải khớp)'
+    close = difflib.get_close_matches(normal, list(content.attachments), n=1, cutoff=0.75)
+    return "file_missing", (f"; có phải là «{close[0]}»?" if close else "")
+
+
+def check_attachments(content: Content, problems: Problems) -> None:
+    def report(kind: str, value: str, key: str, where: Location) -> None:
+        found = _attachment_problem(value, content)
+        if found is not None:
+            suffix, suggestion = found
+            problems.add(f"{kind}.{suffix}", where, value=value, key=key, suggestion=suggestion)
+
+    for procedure in content.procedures:
+        for index, document in enumerate(procedure.thanh_phan_ho_so):
+            if document.mau:
+                report("procedure", document.mau, "mau",
+                       procedure.where("thanh_phan_ho_so", index, "mau"))
+    for kind, articles in (("plan", content.plans), ("report", content.reports)):
+        for article in articles:
+            tep = getattr(article.meta, "tep", None)
+            if tep:
+                report(kind, tep, "tep", article.meta.where("tep"))
+
+
+# [text](target) and ![alt](target), with an optional "title"; and [id]: target.
+_INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)")
+_REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+
+
+def iter_links(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield (target, line, column) of each Markdown link in ``text`` (1-based)."""
+    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
+        for match in pattern.finditer(text):
+            start = match.start(1)
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            yield match.group(1), line, column
+
+
+def _local_target(target: str) -> str | None:
+    """The path part of a relative link to a file, or None for URLs, anchors, pages."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith(("#", "/")):
+        return None
+    path = target.split("#", 1)[0].split("?", 1)[0]
+    return path if posixpath.splitext(path)[1] else None
+
+
+def _link_resolves(path: str, folder: str, content: Content) -> bool:
+    resolved = posixpath.normpath(posixpath.join(folder, path))
+    if resolved.startswith(".."):
+        return False
+    return (content.root / resolved).is_file()
+
+
+def _articles(content: Content) -> list[tuple[str, Sequence[Article[Any]]]]:
+    return [("plan", content.plans), ("report", content.reports), ("page", content.pages)]
+
+
+def check_links(content: Content, problems: Problems) -> None:
+    """Relative links to files in Markdown bodies must point to a file in content/."""
+    for kind, articles in _articles(content):
+        for article in articles:
+            for target, line, column in iter_links(article.body):
+                path = _local_target(target)
+                if path and not _link_resolves(path, article.folder, content):
+                    where = Location(article.source, article.body_line + line - 1, column)
+                    problems.add(f"{kind}.broken_link", where, value=target)
+
+
+def check_article_urls(content: Content, problems: Problems) -> None:
+    """Two files whose names make the same slug ("Giới thiệu.md", "gioi-thieu.md")."""
+    for kind, articles in _articles(content):
+        seen: dict[str, Article[Any]] = {}
+        for article in articles:
+            first = seen.setdefault(article.slug, article)
+            if first is not article:
+                problems.add(f"{kind}.duplicate_url", Location(article.source),
+                             other=Path(first.source).name,
+                             url=f"{article.folder}/{article.slug}/")
+
+
+# --- reports ------------------------------------------------------------------------------
+
+
+def check_report_figures(content: Content, problems: Problems) -> None:
+    """Figures that do not add up are warned about, never corrected."""
+    for report in content.reports:
+        f = report.meta.so_lieu
+        if f is None:
+            continue
+        received, online, direct = f.ho_so_tiep_nhan, f.ho_so_truc_tuyen, f.ho_so_truc_tiep
+        if received is not None and online is not None and direct is not None \
+                and online + direct != received:
+            problems.add("report.figures_sum", report.meta.where("so_lieu", "ho_so_tiep_nhan"),
+                         online=online, direct=direct, total=online + direct, received=received)
+        resolved, on_time, late = f.ho_so_da_giai_quyet, f.ho_so_dung_han, f.ho_so_qua_han
+        if resolved is None or on_time is None:
+            continue
+        where = report.meta.where("so_lieu", "ho_so_dung_han")
+        if on_time > resolved:
+            problems.add("report.figures_on_time", where, on_time=on_time, resolved=resolved)
+        elif late is not None and on_time + late != resolved:
+            problems.add("report.figures_resolved", where, on_time=on_time, late=late,
+                         total=on_time + late, resolved=resolved)
+
+
+RULES: list[Callable[[Content, Problems], None]] = [
+    check_unique_codes,
+    check_replacements,
+    check_related,
+    check_channels,
+    check_field_names,
+    check_attachments,
+    check_links,
+    check_article_urls,
+    check_report_figures,
+]

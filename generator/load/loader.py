@@ -1,0 +1,245 @@
+"""Load every file of a content folder into a :class:`~generator.model.Content`.
+
+Loading never stops at the first bad file: each problem is recorded and the
+next file is read, so staff see every mistake in one run. Cross-file rules
+(unique codes, references, attachments) are checked afterwards in ``check.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from generator.load.schema import (
+    REPORT_ONLY_FIELDS,
+    ContentModel,
+    FieldEntry,
+    Hotline,
+    Page,
+    Plan,
+    Procedure,
+    Report,
+    Unit,
+)
+from generator.load.source import read_source, split_front_matter
+from generator.load.validate import model_example, validate
+from generator.load.yamltree import YamlDocument, parse_yaml
+from generator.model import Article, Content
+from generator.problems import Location, Problems, display_path
+from generator.text import slugify
+
+M = TypeVar("M", bound=ContentModel)
+
+YAML_SUFFIXES = (".yml", ".yaml")
+# Files that editors and operating systems leave behind; never content.
+_IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+
+
+def _ignored(path: Path) -> bool:
+    name = path.name.lower()
+    return name.startswith((".", "~$", "~")) or name in _IGNORED_NAMES or name.endswith("~")
+
+
+def _find_yaml(root: Path, stem: str, problems: Problems) -> Path | None:
+    """``stem.yml`` or ``stem.yaml``; both present is an error."""
+    found = [path for path in (root / f"{stem}{suffix}" for suffix in YAML_SUFFIXES)
+             if path.is_file()]
+    if len(found) > 1:
+        problems.add("file.conflict", Location(display_path(found[1])),
+                     name=found[0].name, other=found[1].name)
+    return found[0] if found else None
+
+
+def _parse_file(path: Path, problems: Problems, example: str) -> YamlDocument | None:
+    source = read_source(path, problems)
+    if source is None:
+        return None
+    doc = parse_yaml(source, problems)
+    if doc is not None and doc.data is None:
+        problems.add("file.empty", source.location(), example=example)
+        return None
+    return doc
+
+
+# --- single-file kinds -------------------------------------------------------------
+
+
+def load_unit(root: Path, problems: Problems) -> Unit | None:
+    path = _find_yaml(root, "don-vi", problems)
+    if path is None:
+        problems.add("unit.missing_file", Location(display_path(root / "don-vi.yml")))
+        return None
+    doc = _parse_file(path, problems, model_example(Unit))
+    return validate(Unit, doc, "unit", problems) if doc else None
+
+
+def _load_list(root: Path, stem: str, model: type[M], kind: str,
+               problems: Problems, coerce: Any = None) -> list[M]:
+    """A YAML file holding a list of ``model`` mappings (hotlines, fields)."""
+    path = _find_yaml(root, stem, problems)
+    if path is None:
+        return []
+    example = "- " + model_example(model).replace("\n", "\n  ")
+    doc = _parse_file(path, problems, example)
+    if doc is None:
+        return []
+    if not isinstance(doc.data, list):
+        problems.add("yaml.not_list", doc.source.location(), file=path.name, example=example)
+        return []
+    items = []
+    for index, raw in enumerate(doc.data):
+        data = coerce(raw) if coerce else raw
+        item = validate(model, doc, kind, problems, data=data, prefix=(index,))
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def load_fields(root: Path, problems: Problems) -> list[FieldEntry]:
+    """linh-vuc.yml; an item may be just a name (``- Hộ tịch``)."""
+    def coerce(raw: Any) -> Any:
+        return {"ten": raw} if isinstance(raw, str) else raw
+
+    entries = _load_list(root, "linh-vuc", FieldEntry, "fields", problems, coerce)
+    first_seen: dict[str, FieldEntry] = {}
+    for entry in entries:
+        if entry.ten in first_seen:
+            here = entry.where("ten")
+            problems.add("fields.duplicate", here, value=entry.ten,
+                         first_line=first_seen[entry.ten].where("ten").line, line=here.line)
+        else:
+            first_seen[entry.ten] = entry
+    return list(first_seen.values())
+
+
+def load_hotlines(root: Path, problems: Problems) -> list[Hotline]:
+    return _load_list(root, "duong-day-nong", Hotline, "hotline", problems)
+
+
+# --- procedures ----------------------------------------------------------------------
+
+def _report_unquoted_codes(doc: YamlDocument, problems: Problems) -> None:
+    """``ma_thu_tuc: 2.000720`` is the number 2.00072 to YAML: demand quotes."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    related = data.get("thu_tuc_lien_quan")
+    codes: list[tuple[tuple[str | int, ...], Any, str]] = [
+        (("ma_thu_tuc",), data.get("ma_thu_tuc"), 'ma_thu_tuc: "{}"'),
+        (("thay_the_boi",), data.get("thay_the_boi"), 'thay_the_boi: "{}"'),
+    ]
+    if isinstance(related, list):
+        codes += [(("thu_tuc_lien_quan", i), raw, 'thu_tuc_lien_quan:\n  - "{}"')
+                  for i, raw in enumerate(related)]
+    for path, raw, fix in codes:
+        if doc.marks.is_unquoted_number(path):
+            mark = doc.marks.value(path)
+            problems.add("procedure.code_type", doc.source.location(mark.line, mark.column),
+                         key=path[0], value=raw, fix=fix.format(raw))
+
+
+def load_procedures(root: Path, content: Content, problems: Problems) -> None:
+    folder = root / "thu-tuc"
+    if not folder.is_dir():
+        return
+    example = model_example(Procedure)
+    for path in sorted(folder.rglob("*")):
+        if _ignored(path) or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if not path.is_file():
+            continue
+        if path.suffix.lower() not in YAML_SUFFIXES:
+            _unknown_file(path, "thu-tuc/", ".yml", problems)
+            continue
+        doc = _parse_file(path, problems, example)
+        if doc is None:
+            continue
+        _report_unquoted_codes(doc, problems)
+        procedure = validate(Procedure, doc, "procedure", problems)
+        if procedure is not None:
+            content.procedures.append(procedure)
+        elif isinstance(doc.data, dict) and isinstance(doc.data.get("ma_thu_tuc"), str):
+            mark = doc.marks.value(("ma_thu_tuc",))
+            content.unvalidated_codes.append((doc.data["ma_thu_tuc"].strip(),
+                                              doc.source.location(mark.line, mark.column)))
+
+
+# --- Markdown articles -----------------------------------------------------------------
+
+
+def _unknown_file(path: Path, folder: str, expected: str, problems: Problems) -> None:
+    problems.add("file.unknown", Location(display_path(path)),
+                 name=path.name, folder=folder, expected=expected)
+
+
+def _without_report_fields(data: Any, doc: YamlDocument, problems: Problems) -> Any:
+    """A plan carrying report-only keys: warn and drop them (design notes §2)."""
+    if not isinstance(data, dict):
+        return data
+    for key in REPORT_ONLY_FIELDS & set(data):
+        mark = doc.marks.key((key,))
+        problems.add("plan.report_field", doc.source.location(mark.line, mark.column), key=key)
+    return {k: v for k, v in data.items() if k not in REPORT_ONLY_FIELDS}
+
+
+def load_articles(root: Path, folder_name: str, model: type[M], kind: str,
+                  problems: Problems) -> list[Article[M]]:
+    folder = root / folder_name
+    if not folder.is_dir():
+        return []
+    articles: list[Article[M]] = []
+    example = "---\n" + model_example(model) + "\n---\nNội dung…"
+    for path in sorted(folder.iterdir()):
+        if _ignored(path):
+            continue
+        if not path.is_file() or path.suffix.lower() != ".md":
+            _unknown_file(path, f"{folder_name}/", ".md", problems)
+            continue
+        source = read_source(path, problems)
+        if source is None:
+            continue
+        if not source.text.strip():
+            problems.add("file.empty", source.location(), example=example)
+            continue
+        split = split_front_matter(source, problems, example)
+        if split is None:
+            continue
+        doc = parse_yaml(source, problems, split.header, split.header_line)
+        if doc is None:
+            continue
+        data = doc.data
+        if model is Plan:
+            data = _without_report_fields(data, doc, problems)
+        meta = validate(model, doc, kind, problems, data=data)
+        if meta is not None:
+            slug = slugify(path.stem) or "van-ban"
+            articles.append(Article(meta, split.body, split.body_line, slug, folder_name))
+    return articles
+
+
+# --- attachments -------------------------------------------------------------------------
+
+
+def scan_attachments(root: Path) -> dict[str, Path]:
+    folder = root / "tep"
+    if not folder.is_dir():
+        return {}
+    return {
+        path.relative_to(root).as_posix(): path
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not _ignored(path)
+    }
+
+
+def load_content(root: Path, problems: Problems) -> Content:
+    """Read every content file under ``root``; problems are collected, never raised."""
+    content = Content(root=root)
+    content.unit = load_unit(root, problems)
+    content.fields = load_fields(root, problems)
+    load_procedures(root, content, problems)
+    content.hotlines = load_hotlines(root, problems)
+    content.plans = load_articles(root, "ke-hoach", Plan, "plan", problems)
+    content.reports = load_articles(root, "bao-cao", Report, "report", problems)
+    content.pages = load_articles(root, "trang", Page, "page", problems)
+    content.attachments = scan_attachments(root)
+    return content
+
+

@@ -1,0 +1,236 @@
+"""Content format v1 as pydantic models (design notes §2).
+
+One model per content kind. Field names are the YAML keys staff write; titles
+and examples are Vietnamese because they appear in error hints (and in the JSON
+Schema editors use). Unknown keys are forbidden so a typo ("linh_vu") is caught.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from generator.load.fieldtypes import (
+    Code,
+    CodeList,
+    Count,
+    Email,
+    ListOnly,
+    MappingOrNone,
+    OptionalCode,
+    OptionalDate,
+    OptionalText,
+    Percent,
+    PhoneList,
+    RequiredDate,
+    RequiredText,
+    TextList,
+    Url,
+    choice,
+)
+from generator.load.yamltree import Marks, PathKey
+from generator.problems import Location
+from generator.text import code_slug
+
+CHANNELS = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến",
+            "buu_chinh": "Bưu chính công ích"}
+ONLINE_LEVELS = {"toan_trinh": "Toàn trình", "mot_phan": "Một phần",
+                 "khong": "Không hỗ trợ trực tuyến"}
+STATUSES = {"con_hieu_luc": "Còn hiệu lực", "bai_bo": "Đã bãi bỏ",
+            "thay_the": "Đã được thay thế"}
+# Older documents still use the online service levels 1–4.
+_LEVEL_ALIASES = {"4": "toan_trinh", "muc_do_4": "toan_trinh", "3": "mot_phan",
+                  "muc_do_3": "mot_phan", "1": "khong", "2": "khong",
+                  "muc_do_1": "khong", "muc_do_2": "khong"}
+_STATUS_ALIASES = {"het_hieu_luc": "bai_bo", "da_bai_bo": "bai_bo",
+                   "duoc_thay_the": "thay_the", "da_thay_the": "thay_the",
+                   "da_duoc_thay_the": "thay_the"}
+
+
+def _f(title: str, example: Any = None, description: str | None = None, **kw: Any) -> Any:
+    """A field with its Vietnamese title and an example used in error hints."""
+    examples = [example] if example is not None else None
+    return Field(title=title, description=description, examples=examples, **kw)
+
+
+class ContentModel(BaseModel):
+    """Base of every content model: strict keys, and the file it came from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    _location: Location = PrivateAttr(default=Location("?"))
+    _marks: Marks = PrivateAttr(default_factory=Marks)
+
+    def attach_source(self, location: Location, marks: Marks,
+                      prefix: PathKey = ()) -> None:
+        self._location = location
+        self._marks = marks.under(prefix)
+
+    @property
+    def source(self) -> str:
+        """The file path as shown to staff."""
+        return self._location.path
+
+    def where(self, *path: str | int) -> Location:
+        """Location of the value at ``path`` in the source file (the file start if unknown)."""
+        mark = self._marks.value(tuple(path))
+        return Location(self._location.path, mark.line, mark.column)
+
+
+class Unit(ContentModel):
+    """don-vi.yml: the commune."""
+
+    ten: RequiredText = _f("Tên đơn vị", "UBND xã Hòa An")
+    tinh: OptionalText = _f("Tỉnh, thành phố", "Minh Sơn", default=None)
+    dia_chi: OptionalText = _f("Địa chỉ", "Thôn Đông, xã Hòa An, tỉnh Minh Sơn", default=None)
+    dien_thoai: PhoneList = _f("Số điện thoại", "0225 3 812 345", default_factory=list)
+    email: Email = _f("Thư điện tử", "vanphong@hoaan.gov.vn", default=None)
+    noi_tiep_nhan: OptionalText = _f("Nơi tiếp nhận hồ sơ",
+                                     "Trung tâm Phục vụ hành chính công xã Hòa An", default=None)
+    gio_lam_viec: OptionalText = _f("Giờ làm việc", "Thứ Hai – Thứ Sáu: 7:30–11:30, 13:30–17:00",
+                                    default=None)
+    link_dich_vu_cong: Url = _f("Cổng dịch vụ công", "https://dichvucong.gov.vn", default=None)
+    link_phan_anh_kien_nghi: Url = _f("Trang phản ánh, kiến nghị",
+                                      "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html",
+                                      default=None)
+
+
+class FieldEntry(ContentModel):
+    """One entry of linh-vuc.yml."""
+
+    ten: RequiredText = _f("Tên lĩnh vực", "Hộ tịch")
+    mo_ta: OptionalText = _f("Mô tả", "Khai sinh, kết hôn, khai tử và các việc hộ tịch khác",
+                             default=None)
+
+
+class Channel(ContentModel):
+    """One row of ``cach_thuc``: a way to file, with its own time limit and fee."""
+
+    kenh: Annotated[str, choice(CHANNELS)] = _f("Kênh nộp hồ sơ", "truc_tiep")
+    thoi_han: OptionalText = _f("Thời hạn giải quyết", "01 ngày làm việc", default=None)
+    phi_le_phi: OptionalText = _f("Phí, lệ phí", "Miễn lệ phí", default=None)
+    mo_ta: OptionalText = _f("Mô tả (Markdown)", "Nộp tại Trung tâm Phục vụ hành chính công xã",
+                             default=None)
+
+
+class Document(ContentModel):
+    """One item of ``thanh_phan_ho_so``."""
+
+    ten: RequiredText = _f("Tên giấy tờ", "Tờ khai đăng ký khai sinh")
+    ban_chinh: Count = _f("Số bản chính", 1, default=None)
+    ban_sao: Count = _f("Số bản sao", 0, default=None)
+    mau: OptionalText = _f("Tệp mẫu (tính từ content/)", "tep/mau/to-khai-khai-sinh.docx",
+                           default=None)
+
+
+def _document(value: Any) -> Any:
+    """A document may be written as a plain name instead of a mapping."""
+    return {"ten": value} if isinstance(value, str) else value
+
+
+class Procedure(ContentModel):
+    """thu-tuc/**/*.yml: one administrative procedure."""
+
+    ma_thu_tuc: Code = _f("Mã thủ tục", "1.001193")
+    ten: RequiredText = _f("Tên thủ tục", "Thủ tục đăng ký khai sinh")
+    linh_vuc: RequiredText = _f("Lĩnh vực", "Hộ tịch")
+    # A list when several agencies take part (liên thông procedures).
+    co_quan_thuc_hien: TextList = _f("Cơ quan thực hiện", ["UBND xã"], default_factory=list)
+    doi_tuong: TextList = _f("Đối tượng thực hiện", ["Công dân Việt Nam"], default_factory=list)
+    cach_thuc: Annotated[list[Channel], ListOnly] = _f(
+        "Cách thức thực hiện", [{"kenh": "truc_tiep", "thoi_han": "01 ngày làm việc",
+                                 "phi_le_phi": "Miễn lệ phí"}], default_factory=list)
+    muc_do: Annotated[str | None, choice(ONLINE_LEVELS, _LEVEL_ALIASES)] = _f(
+        "Mức độ dịch vụ công trực tuyến", "toan_trinh", default=None)
+    link_nop_truc_tuyen: Url = _f("Đường dẫn nộp trực tuyến", "https://dichvucong.gov.vn",
+                                  default=None)
+    thanh_phan_ho_so: Annotated[
+        list[Annotated[Document, MappingOrNone, BeforeValidator(_document)]], ListOnly
+    ] = _f("Thành phần hồ sơ", [{"ten": "Tờ khai đăng ký khai sinh", "ban_chinh": 1}],
+           default_factory=list)
+    so_luong_ho_so: OptionalText = _f("Số lượng hồ sơ", "01 bộ", default=None)
+    trinh_tu: TextList = _f("Trình tự thực hiện (mỗi bước một mục)",
+                            ["Nộp hồ sơ tại Trung tâm Phục vụ hành chính công xã."],
+                            default_factory=list)
+    yeu_cau_dieu_kien: OptionalText = _f("Yêu cầu, điều kiện", "Không", default=None)
+    ket_qua: TextList = _f("Kết quả thực hiện", ["Giấy khai sinh"], default_factory=list)
+    can_cu_phap_ly: TextList = _f("Căn cứ pháp lý", ["Luật Hộ tịch số 60/2014/QH13"],
+                                  default_factory=list)
+    quyet_dinh_cong_bo: OptionalText = _f("Quyết định công bố", "Quyết định số 1872/QĐ-BTP",
+                                          default=None)
+    thu_tuc_lien_quan: CodeList = _f("Thủ tục liên quan (mã)", ["1.000894"],
+                                     default_factory=list)
+    tu_khoa: TextList = _f("Từ khóa tìm kiếm", ["lam giay khai sinh"], default_factory=list)
+    hieu_luc: Annotated[str, choice(STATUSES, _STATUS_ALIASES)] = _f(
+        "Tình trạng hiệu lực", "con_hieu_luc", default="con_hieu_luc")
+    thay_the_boi: OptionalCode = _f("Được thay thế bởi (mã)", "1.001193", default=None)
+    ngay_cap_nhat: OptionalDate = _f("Ngày cập nhật", dt.date(2026, 7, 15), default=None)
+
+    @property
+    def slug(self) -> str:
+        """The URL segment; depends only on the code, never on name, field or file."""
+        return code_slug(self.ma_thu_tuc)
+
+    @property
+    def in_force(self) -> bool:
+        return self.hieu_luc == "con_hieu_luc"
+
+
+class Hotline(ContentModel):
+    """One entry of duong-day-nong.yml."""
+
+    ten: RequiredText = _f("Tên đường dây nóng", "Trung tâm Phục vụ hành chính công xã")
+    dien_thoai: Annotated[PhoneList, Field(min_length=1)] = _f("Số điện thoại",
+                                                               "0225 3 812 345")
+    nguoi_phu_trach: OptionalText = _f("Người phụ trách", "Nguyễn Văn An", default=None)
+    chuc_vu: OptionalText = _f("Chức vụ", "Phó Chủ tịch UBND xã", default=None)
+    email: Email = _f("Thư điện tử", "vanphong@hoaan.gov.vn", default=None)
+    thoi_gian: OptionalText = _f("Thời gian tiếp nhận", "Giờ hành chính các ngày làm việc",
+                                 default=None)
+    noi_dung: OptionalText = _f("Nội dung tiếp nhận", "Phản ánh về giải quyết thủ tục hành chính",
+                                default=None)
+
+
+class Figures(ContentModel):
+    """``so_lieu`` of a report: the key figures of the period."""
+
+    ho_so_tiep_nhan: Count = _f("Hồ sơ tiếp nhận", 1144, default=None)
+    ho_so_truc_tuyen: Count = _f("Hồ sơ nộp trực tuyến", 1103, default=None)
+    ho_so_truc_tiep: Count = _f("Hồ sơ nộp trực tiếp", 41, default=None)
+    ho_so_da_giai_quyet: Count = _f("Hồ sơ đã giải quyết", 1128, default=None)
+    ho_so_dung_han: Count = _f("Hồ sơ giải quyết đúng hạn", 1128, default=None)
+    ho_so_qua_han: Count = _f("Hồ sơ quá hạn", 0, default=None)
+    phieu_khao_sat: Count = _f("Phiếu khảo sát", 1140, default=None)
+    ty_le_hai_long: Percent = _f("Tỷ lệ hài lòng (%)", 99.5, default=None)
+    tin_bai: Count = _f("Tin, bài đã đăng", 20, default=None)
+
+
+class Plan(ContentModel):
+    """ke-hoach/*.md front matter."""
+
+    so_hieu: RequiredText = _f("Số hiệu văn bản", "15/KH-UBND")
+    ngay_ban_hanh: RequiredDate = _f("Ngày ban hành", dt.date(2026, 1, 10))
+    trich_yeu: RequiredText = _f("Trích yếu (tiêu đề)",
+                                 "Kế hoạch cải cách hành chính năm 2026")
+    nguoi_ky: OptionalText = _f("Người ký", "Trần Văn Bình", default=None)
+    chuc_vu_nguoi_ky: OptionalText = _f("Chức vụ người ký", "Chủ tịch UBND xã", default=None)
+    tep: OptionalText = _f("Tệp đính kèm (tính từ content/)", "tep/ke-hoach/kh-15.pdf",
+                           default=None)
+
+
+class Report(Plan):
+    """bao-cao/*.md front matter: a plan's fields plus the period and its figures."""
+
+    ky_bao_cao: OptionalText = _f("Kỳ báo cáo", "6 tháng đầu năm 2026", default=None)
+    so_lieu: Annotated[Figures | None, MappingOrNone] = _f(
+        "Số liệu", {"ho_so_tiep_nhan": 1144}, default=None)
+
+
+REPORT_ONLY_FIELDS = set(Report.model_fields) - set(Plan.model_fields)
+
+
+class Page(ContentModel):
+    """trang/*.md front matter."""
+
+    tieu_de: RequiredText = _f("Tiêu đề trang", "Giới thiệu Trung tâm Phục vụ hành chính công")

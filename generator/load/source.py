@@ -1,0 +1,92 @@
+"""Reading a content file into clean text.
+
+Staff files arrive from Notepad (UTF-8 with a BOM, CRLF line endings), from
+macOS and some Vietnamese keyboards (decomposed Unicode, NFD) and sometimes in
+the legacy Windows-1258 or TCVN3 code pages. Everything accepted is returned as
+NFC text with ``\\n`` line endings; anything else is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.problems import Location, Problems, display_path
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: Path  # absolute path on disk
+    display: str  # path as printed in problems
+    text: str  # NFC, LF line endings, no BOM
+
+    def location(self, line: int = 1, column: int = 1) -> Location:
+        return Location(self.display, line, column)
+
+
+def _guess_legacy_encoding(data: bytes) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16 (Unicode)"
+    return "Windows-1258 hoặc TCVN3"
+
+
+def decode(data: bytes) -> str:
+    """Bytes → NFC text with LF endings. Raises UnicodeDecodeError for non-UTF-8."""
+    text = data.decode("utf-8-sig")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def read_source(path: Path, problems: Problems) -> SourceText | None:
+    """Read ``path``; on any problem record it and return None."""
+    display = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add("file.unreadable", Location(display), reason=exc.strerror or str(exc))
+        return None
+    try:
+        text = decode(data)
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        problems.add(
+            "file.encoding", Location(display, line, column),
+            detected=_guess_legacy_encoding(data),
+        )
+        return None
+    return SourceText(path, display, text)
+
+
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+@dataclass(frozen=True)
+class FrontMatterSplit:
+    header: str  # the YAML text between the fences
+    header_line: int  # line number (1-based) of the header's first line
+    body: str
+    body_line: int  # line number of the body's first line
+
+
+def split_front_matter(source: SourceText, problems: Problems,
+                       example: str) -> FrontMatterSplit | None:
+    """Split ``---`` front matter from a Markdown body, reporting a missing or open fence."""
+    lines = source.text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.add("frontmatter.missing", source.location(1, 1), example=example)
+        return None
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index]):
+            return FrontMatterSplit(
+                header="\n".join(lines[1:index]),
+                header_line=2,
+                body="\n".join(lines[index + 1:]),
+                body_line=index + 2,
+            )
+    problems.add("frontmatter.unclosed", source.location(1, 1))
+    return None

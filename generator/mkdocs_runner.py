@@ -1,0 +1,86 @@
+"""The only module that talks to mkdocs: load the config, build, collect warnings.
+
+The generator core never imports mkdocs (design notes §3), so the runner can be
+swapped for ProperDocs or another mkdocs-compatible builder later.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+
+
+class MkdocsFailed(Exception):
+    """mkdocs could not build the site; ``messages`` says why (in mkdocs' words)."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def find_config(content_dir: Path) -> Path:
+    """mkdocs.yml beside the content folder, else the one shipped with cchc."""
+    beside = content_dir.resolve().parent / "mkdocs.yml"
+    return beside if beside.is_file() else PROJECT_CONFIG
+
+
+@dataclass
+class _Collector(logging.Handler):
+    messages: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def __hash__(self) -> int:  # logging keeps handlers in sets/lists by identity
+        return id(self)
+
+
+@contextmanager
+def _captured_mkdocs_log() -> Iterator[_Collector]:
+    """Keep mkdocs' INFO chatter off the terminal; collect its warnings."""
+    logger = logging.getLogger("mkdocs")
+    collector = _Collector()
+    old_level, old_propagate = logger.level, logger.propagate
+    logger.addHandler(collector)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield collector
+    finally:
+        logger.removeHandler(collector)
+        logger.setLevel(old_level)
+        logger.propagate = old_propagate
+
+
+def config_overrides(docs_dir: Path, nav: list[dict[str, str]], site_name: str,
+                     site_url: str | None) -> dict[str, Any]:
+    """What cchc sets on top of mkdocs.yml: the generated folder, nav and name."""
+    overrides: dict[str, Any] = {"docs_dir": str(docs_dir), "nav": nav, "site_name": site_name}
+    if site_url:
+        overrides["site_url"] = site_url
+    return overrides
+
+
+def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any]) -> list[str]:
+    """``mkdocs build --strict`` into ``site_dir``; returns warnings, raises MkdocsFailed."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _captured_mkdocs_log() as log:
+        try:
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True,
+                                 **overrides)
+            build(config)
+        except (MkDocsException, OSError) as exc:
+            raise MkdocsFailed([*log.messages, str(exc)]) from exc
+    return log.messages

@@ -1,0 +1,61 @@
+"""The loaded content of one commune: what every later phase works from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from generator.load.schema import (
+    ContentModel,
+    FieldEntry,
+    Hotline,
+    Page,
+    Plan,
+    Procedure,
+    Report,
+    Unit,
+)
+from generator.problems import Location
+
+M = TypeVar("M", bound=ContentModel)
+
+
+@dataclass(frozen=True)
+class Article(Generic[M]):
+    """A Markdown file: its front matter (``meta``) and its body."""
+
+    meta: M
+    body: str
+    body_line: int  # line of the body's first line in the source file
+    slug: str  # URL segment, from the file name
+    folder: str  # "ke-hoach", "bao-cao" or "trang"
+
+    @property
+    def source(self) -> str:
+        return self.meta.source
+
+
+@dataclass
+class Content:
+    root: Path
+    unit: Unit | None = None
+    fields: list[FieldEntry] = field(default_factory=list)
+    procedures: list[Procedure] = field(default_factory=list)
+    hotlines: list[Hotline] = field(default_factory=list)
+    plans: list[Article[Plan]] = field(default_factory=list)
+    reports: list[Article[Report]] = field(default_factory=list)
+    pages: list[Article[Page]] = field(default_factory=list)
+    # Files under tep/, by their path relative to content/ ("tep/mau/a.docx").
+    attachments: dict[str, Path] = field(default_factory=dict)
+    # Codes of procedure files that failed validation, with where they are
+    # written: references to them are not "unknown", and a duplicate of one is
+    # still reported in the same run.
+    unvalidated_codes: list[tuple[str, Location]] = field(default_factory=list)
+
+    def procedure_by_code(self) -> dict[str, Procedure]:
+        return {p.ma_thu_tuc: p for p in self.procedures}
+
+    def known_codes(self) -> set[str]:
+        """Every code written in a procedure file, valid or not."""
+        return {p.ma_thu_tuc for p in self.procedures} | {c for c, _ in self.unvalidated_codes}

@@ -1,0 +1,117 @@
+"""One record for every content problem, and the one way it is printed.
+
+Every phase (reading files, YAML, schema validation, cross-file checks) reports
+through a :class:`Problems` collector instead of raising, so a single run shows
+the staff every mistake at once, sorted by file and line::
+
+    content/thu-tuc/ho-tich/1-001193.yml:7:3: lỗi [procedure.code_type]: ...
+      gợi ý: ma_thu_tuc: "1.001193"
+
+Messages and hints come from :mod:`generator.catalog`, keyed by the dotted code.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import catalog
+
+
+class Severity(enum.Enum):
+    ERROR = "lỗi"
+    WARNING = "cảnh báo"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a content file; line and column count from 1."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    location: Location
+    severity: Severity
+    code: str
+    message: str
+    hint: str
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.code)
+
+    def format(self) -> str:
+        text = f"{self.location}: {self.severity.value} [{self.code}]: {self.message}"
+        if self.hint:
+            hint_lines = self.hint.splitlines()
+            text += "\n  gợi ý: " + "\n         ".join(hint_lines)
+        return text
+
+
+def display_path(path: Path) -> str:
+    """The path as staff should see it: relative to the working folder when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    if rel.startswith(".."):
+        return path.as_posix()
+    return Path(rel).as_posix()
+
+
+@dataclass
+class Problems:
+    """Collects problems from every phase; never raises for content mistakes."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, code: str, location: Location, **params: Any) -> Problem:
+        """Record problem ``code`` at ``location``; ``params`` fill the catalog templates."""
+        spec = catalog.get(code)
+        problem = Problem(
+            location=location,
+            severity=Severity.ERROR if spec.is_error else Severity.WARNING,
+            code=code,
+            message=spec.message.format(**params),
+            hint=spec.hint.format(**params),
+        )
+        self.items.append(problem)
+        return problem
+
+    def extend(self, other: Iterable[Problem]) -> None:
+        self.items.extend(other)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(sorted(self.items, key=Problem.sort_key))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.WARNING]
+
+    def fails(self, strict: bool = False) -> bool:
+        """True when the run must stop: any error, or any warning under ``--strict``."""
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def format(self) -> str:
+        return "\n".join(p.format() for p in self)
+
+    def summary(self) -> str:
+        return f"{len(self.errors)} lỗi, {len(self.warnings)} cảnh báo"

@@ -1,0 +1,119 @@
+"""Writing Markdown safely: escaping, filters and the Jinja environment.
+
+Templates emit Markdown, so values must be escaped for Markdown, not HTML. The
+environment escapes *every* ``{{ value }}`` by default (like HTML autoescaping,
+via Jinja's ``finalize`` hook); only values wrapped in :class:`Md` — Markdown
+that we built, or that staff wrote in a Markdown field — pass through as is.
+A name containing ``*``, ``|``, ``<`` or ``[`` therefore prints as text and can
+never become markup or break a table.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+import yaml
+
+from generator.text import format_date, format_int, format_percent
+
+
+class Md(str):
+    """Trusted Markdown: printed by templates without escaping."""
+
+    __slots__ = ()
+
+
+# Inline markup characters, escaped with a backslash wherever they appear.
+_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!])")
+# Characters that are markup only at the start of a line (lists, quotes, setext
+# headings): escaped as numeric entities, which work in every Markdown context.
+_LINE_START = re.compile(r"^([-+=:])(?=[\s\-+=]|$)|^(\d+)([.)])(?=\s|$)")
+
+
+def escape(text: str) -> str:
+    """Plain text → Markdown that renders exactly that text, on one line."""
+    text = " ".join(str(text).split())
+    text = html.escape(text, quote=False)
+    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(
+        lambda m: f"&#{ord(m.group(1))};" if m.group(1)
+        else f"{m.group(2)}&#{ord(m.group(3))};", text)
+
+
+def _finalize(value: Any) -> str:
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        return ""
+    return escape(str(value))
+
+
+# --- filters -----------------------------------------------------------------------
+
+
+def markdown_block(text: str | None, indent: int = 0) -> Md:
+    """Staff-written Markdown, indented so it can continue a list item."""
+    if not text:
+        return Md("")
+    pad = " " * indent
+    lines = text.strip("\n").split("\n")
+    return Md("\n".join([lines[0], *[(pad + line) if line.strip() else "" for line in lines[1:]]]))
+
+
+def markdown_cell(text: str | None) -> Md:
+    """Staff-written inline Markdown squeezed into one table cell."""
+    if not text:
+        return Md("")
+    return Md(" ".join(text.split()).replace("|", "\\|"))
+
+
+def url(value: str) -> Md:
+    """A URL safe inside ``(…)`` of a Markdown link."""
+    return Md(quote(value, safe=":/?#@!$&'*+,;=%~-._"))
+
+
+def link(text: str, target: str, attrs: str = "") -> Md:
+    """``[text](target)`` with the text escaped and the target URL-encoded."""
+    return Md(f"[{escape(text)}]({url(target)}){attrs}")
+
+
+def front_matter(meta: dict[str, Any]) -> Md:
+    """YAML front matter for Material. Titles are HTML-escaped once: mkdocs and
+    Material print ``page.title`` and ``page.meta`` without escaping."""
+    cleaned = {k: (html.escape(v) if isinstance(v, str) else v) for k, v in meta.items()}
+    dumped = yaml.safe_dump(cleaned, allow_unicode=True, sort_keys=False, width=1000)
+    return Md(f"---\n{dumped}---\n")
+
+
+def _json(value: Any) -> Md:
+    return Md(json.dumps(value, ensure_ascii=False))
+
+
+def make_environment(template_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=False,  # Markdown, not HTML: escaping is done by _finalize
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markdown_block,
+        cell=markdown_cell,
+        url=url,
+        link=link,
+        date=format_date,
+        int=format_int,
+        percent=format_percent,
+        json=_json,
+    )
+    env.globals.update(link=link)
+    return env

@@ -1,0 +1,125 @@
+"""What the templates show, computed once: field groups, fact summaries, file labels.
+
+Templates stay simple (loops and escaping); every decision about ordering,
+grouping and what "đang cập nhật" replaces is made here, where it can be tested.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from generator.load.schema import CHANNELS, ONLINE_LEVELS, STATUSES, Channel, Procedure
+from generator.model import Content
+from generator.text import format_size, slugify, sort_key
+
+PENDING = "đang cập nhật"  # shown where a fact is missing
+
+
+@dataclass
+class FieldGroup:
+    name: str
+    anchor: str
+    description: str | None
+    procedures: list[Procedure] = field(default_factory=list)
+
+
+def _unique_anchor(name: str, taken: set[str]) -> str:
+    base = slugify(name) or "linh-vuc"
+    anchor, n = base, 2
+    while anchor in taken:
+        anchor, n = f"{base}-{n}", n + 1
+    taken.add(anchor)
+    return anchor
+
+
+def by_name(procedures: list[Procedure]) -> list[Procedure]:
+    return sorted(procedures, key=lambda p: (sort_key(p.ten), p.ma_thu_tuc))
+
+
+def field_groups(content: Content) -> list[FieldGroup]:
+    """Procedures in force grouped by field: linh-vuc.yml order, then Vietnamese A–Z."""
+    in_force = [p for p in content.procedures if p.in_force]
+    used = {p.linh_vuc for p in in_force}
+    listed = [f for f in content.fields if f.ten in used]
+    listed_names = {f.ten for f in listed}
+    others = sorted(used - listed_names, key=sort_key)
+    descriptions = {f.ten: f.mo_ta for f in content.fields}
+    taken: set[str] = set()
+    groups = [FieldGroup(name, _unique_anchor(name, taken), descriptions.get(name))
+              for name in [f.ten for f in listed] + others]
+    index = {g.name: g for g in groups}
+    for procedure in by_name(in_force):
+        index[procedure.linh_vuc].procedures.append(procedure)
+    return groups
+
+
+def inactive_procedures(content: Content) -> list[Procedure]:
+    return by_name([p for p in content.procedures if not p.in_force])
+
+
+def status_label(procedure: Procedure) -> str:
+    return STATUSES[procedure.hieu_luc]
+
+
+def online_label(procedure: Procedure) -> str:
+    return ONLINE_LEVELS[procedure.muc_do] if procedure.muc_do else PENDING
+
+
+def channel_label(channel: Channel) -> str:
+    return CHANNELS[channel.kenh]
+
+
+def _summary(pairs: list[tuple[str, str | None]]) -> str:
+    """The value when every channel agrees; else the first channel's, marked as such."""
+    known = [(label, value) for label, value in pairs if value]
+    if not known:
+        return PENDING
+    label, first = known[0]
+    if len({value for _, value in known}) == 1 and len(known) == len(pairs):
+        return first
+    return f"{first} ({label.lower()}; kênh khác xem mục Cách thức thực hiện)"
+
+
+def time_limit_summary(procedure: Procedure) -> str:
+    return _summary([(channel_label(c), c.thoi_han) for c in procedure.cach_thuc])
+
+
+def first_time_limit(procedure: Procedure) -> str:
+    """The catalog shows one time limit: the first channel's (usually "trực tiếp")."""
+    return next((c.thoi_han for c in procedure.cach_thuc if c.thoi_han), PENDING)
+
+
+def fee_summary(procedure: Procedure) -> str:
+    return _summary([(channel_label(c), c.phi_le_phi) for c in procedure.cach_thuc])
+
+
+@dataclass(frozen=True)
+class FileLink:
+    href: str  # relative to the page, or an absolute URL
+    name: str
+    label: str  # "DOCX, 24 KB"
+
+
+def file_link(value: str, content: Content, page_dir: str) -> FileLink:
+    """A link to an attachment with its type and size, from a page in ``page_dir``."""
+    if re.match(r"^https?://", value, re.IGNORECASE):
+        return FileLink(value, PurePosixPath(value.split("?")[0]).name or value,
+                        "liên kết ngoài")
+    rel = posixpath.normpath(value.replace("\\", "/"))
+    path = content.attachments.get(rel) or content.root / rel
+    suffix = PurePosixPath(rel).suffix.lstrip(".").upper() or "TỆP"
+    href = posixpath.relpath(rel, page_dir or ".")
+    return FileLink(href, PurePosixPath(rel).name, f"{suffix}, {format_size(path.stat().st_size)}")
+
+
+def tel_href(number: str) -> str:
+    """``"0225 3 812 345"`` → ``"tel:+842253812345"``; short numbers stay as they are."""
+    digits = re.sub(r"[^\d+]", "", number)
+    if digits.startswith("+"):
+        return f"tel:{digits}"
+    if digits.startswith("0"):
+        return f"tel:+84{digits[1:]}"
+    return f"tel:{digits}"

@@ -1,0 +1,92 @@
+"""``cchc serve``: a local preview that regenerates when content/ changes.
+
+mkdocs' own server does the serving, watching and browser reloading; it watches
+``content/`` too, and before each of its builds the thin hook file
+(``serve_hooks.py``) calls :func:`regenerate`. Content with errors keeps the last
+good pages on screen and prints the problems in the terminal.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import build as pipeline
+from generator import mkdocs_runner
+
+HOOKS_FILE = Path(__file__).with_name("serve_hooks.py")
+
+
+@dataclass
+class _Session:
+    content_dir: Path
+    docs_dir: Path
+
+
+_session: _Session | None = None
+
+
+def regenerate(config: Any) -> None:
+    """Called by mkdocs before every build of the preview (see serve_hooks.py)."""
+    if _session is None:
+        return
+    result = pipeline.generate(_session.content_dir, _session.docs_dir)
+    if len(result.problems):
+        print(result.problems.format(), file=sys.stderr)
+    if result.site is None:
+        print("Nội dung có lỗi: đang hiển thị bản xem trước cũ. Sửa lỗi rồi lưu lại tệp.",
+              file=sys.stderr)
+        return
+    config["nav"] = result.site.nav
+    config["site_name"] = html.escape(result.site.site_name)
+
+
+def _not_nav_notice(record: logging.LogRecord) -> bool:
+    """Procedures are deliberately out of the nav; mkdocs lists them all otherwise."""
+    return "not included in the \"nav\"" not in record.getMessage()
+
+
+def _show_mkdocs_messages() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.addFilter(_not_nav_notice)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def serve(content_dir: Path, port: int) -> int:
+    global _session
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    docs_dir = pipeline.docs_dir_for(content_dir)
+    first = pipeline.generate(content_dir, docs_dir)
+    if len(first.problems):
+        print(first.problems.format(), file=sys.stderr)
+    if first.site is None and not (docs_dir / "index.md").is_file():
+        print("Không xem trước được: nội dung có lỗi và chưa có bản dựng nào trước đó.",
+              file=sys.stderr)
+        return 1
+    _session = _Session(content_dir.resolve(), docs_dir)
+    nav = first.site.nav if first.site else []
+    name = first.site.site_name if first.site else "Cải cách hành chính"
+    # Preview at the root of the local server, whatever path site_url has.
+    overrides = mkdocs_runner.config_overrides(docs_dir, nav, html.escape(name),
+                                               f"http://127.0.0.1:{port}/")
+    _show_mkdocs_messages()
+    print(f"Xem trước tại http://127.0.0.1:{port}/ — sửa tệp trong {content_dir} thì trang tự "
+          "tải lại. Nhấn Ctrl+C để dừng.", file=sys.stderr)
+    mkdocs_serve(
+        str(mkdocs_runner.find_config(content_dir)),
+        livereload=True,
+        watch=[str(content_dir.resolve())],
+        dev_addr=f"127.0.0.1:{port}",
+        hooks=[str(HOOKS_FILE)],
+        strict=False,
+        **overrides,
+    )
+    return 0

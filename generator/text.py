@@ -1,0 +1,112 @@
+"""Vietnamese text helpers: slugs, collation, and how dates and numbers are shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# --- slugs -------------------------------------------------------------------
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of ``text``: diacritics removed and đ → d."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slugify(text: str, separator: str = "-") -> str:
+    """An ASCII slug: ``"Đăng ký khai sinh"`` → ``"dang-ky-khai-sinh"``.
+
+    Python-Markdown's default drops "đ" entirely, and Material keeps
+    percent-encoded diacritics; URLs that residents share must be plain ASCII.
+    """
+    return _NON_SLUG.sub(separator, fold(text)).strip(separator)
+
+
+def heading_slug(value: str, separator: str) -> str:
+    """Slug function for the ``toc`` Markdown extension (see mkdocs.yml)."""
+    return slugify(value, separator) or "muc"
+
+
+def code_slug(code: str) -> str:
+    """The URL segment of a procedure code: ``"1.001193"`` → ``"1-001193"``."""
+    return slugify(code)
+
+
+# --- Vietnamese collation -------------------------------------------------------
+
+# Base letters in Vietnamese alphabetical order (foreign letters in Latin position).
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET, start=20)}
+# Marks that make a distinct letter (ă â ê ô ơ ư) rather than a tone.
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
+# Tones in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def _letters(text: str) -> list[tuple[str, int]]:
+    """Split ``text`` into (letter, tone) pairs, letters lower-cased and NFC."""
+    out: list[tuple[str, int]] = []
+    for char in unicodedata.normalize("NFC", text.lower()):
+        decomposed = unicodedata.normalize("NFD", char)
+        base, marks = decomposed[0], decomposed[1:]
+        letter = unicodedata.normalize("NFC", base + "".join(m for m in marks
+                                                             if m in _LETTER_MARKS))
+        tone = max((_TONE_RANK.get(m, 0) for m in marks), default=0)
+        out.append((letter, tone))
+    return out
+
+
+def _rank(letter: str) -> int:
+    if letter in _LETTER_RANK:
+        return _LETTER_RANK[letter]
+    if letter.isdigit():
+        return 10 + int(letter) if letter.isascii() else 19
+    if letter.isspace():
+        return 1
+    if letter.isalpha():
+        return 100 + ord(letter)
+    return 2  # punctuation sorts just after spaces
+
+
+def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+    """Key that sorts Vietnamese the way a dictionary does.
+
+    Letters first (a < ă < â < b … d < đ …), then tones as a tie-breaker
+    (a < à < ả < ã < á < ạ), then the original text for a stable order.
+    """
+    pairs = _letters(text.strip())
+    return (tuple(_rank(letter) for letter, _ in pairs), tuple(t for _, t in pairs), text)
+
+
+# --- display -------------------------------------------------------------------
+
+
+def format_date(value: dt.date) -> str:
+    """``2026-07-15`` → ``"15/07/2026"``."""
+    return value.strftime("%d/%m/%Y")
+
+
+def format_int(value: int) -> str:
+    """Thousands grouped with dots: ``1144`` → ``"1.144"``."""
+    return f"{value:,}".replace(",", ".")
+
+
+def format_percent(value: float) -> str:
+    """One decimal with a comma, no trailing ``,0``: ``99.8`` → ``"99,8 %"``."""
+    text = f"{value:.1f}".replace(".", ",")
+    if text.endswith(",0"):
+        text = text[:-2]
+    return f"{text} %"
+
+
+def format_size(size: int) -> str:
+    """A file size as residents read it: ``"24 KB"``, ``"1,2 MB"``."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")

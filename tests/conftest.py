@@ -1,0 +1,108 @@
+"""Shared helpers: content folders written from dicts, the CLI run in-process."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CONTENT = ROOT / "content"
+GOLDEN = Path(__file__).parent / "golden"
+
+MINIMAL_UNIT = """\
+ten: "UBND xã Thử Nghiệm"
+tinh: "Minh Sơn"
+dia_chi: "Thôn 1, xã Thử Nghiệm"
+dien_thoai: "0225 3 812 345"
+email: "vanphong@thunghiem.gov.vn"
+noi_tiep_nhan: "Trung tâm Phục vụ hành chính công xã Thử Nghiệm"
+gio_lam_viec: "Thứ Hai – Thứ Sáu"
+link_dich_vu_cong: "https://dichvucong.gov.vn"
+"""
+
+MINIMAL_PROCEDURE = """\
+ma_thu_tuc: "1.001193"
+ten: "Thủ tục đăng ký khai sinh"
+linh_vuc: "Hộ tịch"
+cach_thuc:
+  - kenh: truc_tiep
+    thoi_han: "01 ngày làm việc"
+    phi_le_phi: "Miễn lệ phí"
+muc_do: toan_trinh
+ngay_cap_nhat: 2026-07-15
+"""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite tests/golden/*/expected from the current output")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` (relative path → text, dedented, or bytes) under ``root``."""
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(textwrap.dedent(data), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def make_content(tmp_path: Path) -> Callable[..., Path]:
+    """A content folder with don-vi.yml and one procedure, plus ``files`` on top."""
+
+    def make(files: dict[str, str | bytes] | None = None, minimal: bool = True) -> Path:
+        root = tmp_path / "content"
+        base: dict[str, str | bytes] = {
+            "don-vi.yml": MINIMAL_UNIT,
+            "thu-tuc/ho-tich/1-001193.yml": MINIMAL_PROCEDURE,
+        } if minimal else {}
+        return write_tree(root, {**base, **(files or {})})
+
+    return make
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A private copy of the sample commune's content, safe to break."""
+    target = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, target)
+    return target
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cchc(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """Run the ``cchc`` CLI in-process: ``cchc("check", "--content", dir)``."""
+
+    def run(*args: str | Path) -> Run:
+        capsys.readouterr()
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as exc:  # argparse exits for --help and usage errors
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run

@@ -1,0 +1,191 @@
+"""Layer 4: a real ``mkdocs build --strict`` of fixture sites, checked with selectors.
+
+Assertions are on parsed HTML (titles, tables, links), not on whole pages, so
+a Material upgrade that moves markup around does not break them needlessly.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from generator import build as pipeline
+from tests.conftest import GOLDEN
+
+
+def _build(tmp: Path, case: str) -> Path:
+    shutil.copytree(GOLDEN / case / "content", tmp / "content")
+    out = tmp / "site"
+    result = pipeline.build(tmp / "content", out, site_url="https://xa.example.gov.vn/cchc/")
+    assert not result.failed(strict=False), (result.problems.format(), result.build_errors)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory.mktemp("basic"), "basic")
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(soup: BeautifulSoup) -> Tag:
+    found = soup.select_one("article.md-content__inner")
+    assert found is not None
+    return found
+
+
+def text(node: Tag | None) -> str:
+    assert node is not None
+    return " ".join(node.get_text(" ").split())
+
+
+def links(node: Tag) -> dict[str, str]:
+    return {" ".join(a.get_text(" ").split()): str(a.get("href")) for a in node.select("a[href]")}
+
+
+def test_every_page_kind_exists(site: Path) -> None:
+    for path in ["", "thu-tuc", "thu-tuc/1-001193", "thu-tuc/xa-tn-001", "thu-tuc/xa-tn-002",
+                 "duong-day-nong", "ke-hoach", "ke-hoach/ke-hoach-2026", "bao-cao",
+                 "bao-cao/bao-cao-6-thang", "trang/gioi-thieu", "tim-kiem"]:
+        assert (site / path / "index.html").is_file(), path
+    assert (site / "tep/mau/to-khai.docx").is_file()
+
+
+def test_pages_are_vietnamese_and_load_nothing_from_other_hosts(site: Path) -> None:
+    for html_file in site.rglob("*.html"):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        html_tag = soup.find("html")
+        assert isinstance(html_tag, Tag) and html_tag.get("lang") == "vi"
+        for tag in soup.select("script[src], link[href], img[src]"):
+            url = str(tag.get("src") or tag.get("href"))
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not urlparse(url).netloc, f"{html_file}: loads {url}"
+        assert "Made with" not in soup.get_text()
+
+
+def test_home_offers_quick_links_and_the_counter(site: Path) -> None:
+    body = article(page(site, ""))
+    assert text(body.h1) == "Cải cách hành chính"
+    found = links(body)
+    assert found["Thủ tục theo lĩnh vực"] == "thu-tuc/"
+    assert found["Tìm thủ tục"] == "tim-kiem/"
+    assert found["Nộp hồ sơ trực tuyến"] == "https://dichvucong.gov.vn"
+    assert found["Đường dây nóng"] == "duong-day-nong/"
+    assert found["Kế hoạch"] == "ke-hoach/"
+    assert found["Báo cáo"] == "bao-cao/"
+    content = text(body)
+    assert "Trung tâm Phục vụ hành chính công xã Thử Nghiệm" in content
+    assert "Thôn 1, xã Thử Nghiệm" in content
+    assert "Thứ Hai – Thứ Sáu: 7:30–11:30, 13:30–17:00" in content
+    assert found["0912.345.678"] == "tel:+84912345678"
+
+
+def test_catalog_groups_by_field_in_listed_order_with_counts(site: Path) -> None:
+    body = article(page(site, "thu-tuc"))
+    headings = [text(h) for h in body.select("h2")]
+    assert headings == ["Hộ tịch (2)", "Chứng thực (1)",
+                        "Thủ tục đã bãi bỏ hoặc được thay thế (2)"]
+    ho_tich = body.select_one("h2#ho-tich + p + table")
+    assert ho_tich is not None
+    rows = [[text(td) for td in tr.select("td")] for tr in ho_tich.select("tbody tr")]
+    # Vietnamese order: "kết hôn" before "khai sinh" (e < h at the second letter).
+    assert rows == [
+        ["1.000894", "Thủ tục đăng ký kết hôn", "Ngay trong ngày", "Một phần"],
+        ["1.001193", "Thủ tục đăng ký khai sinh", "Ngay trong ngày", "Toàn trình"],
+    ]
+    inactive = body.select_one("h2#ngung-ap-dung + p + table")
+    assert inactive is not None
+    assert "Đã được thay thế" in text(inactive) and "Đã bãi bỏ" in text(inactive)
+
+
+def test_procedure_page_puts_facts_first(site: Path) -> None:
+    soup = page(site, "thu-tuc/1-001193")
+    assert text(soup.title) == "Thủ tục đăng ký khai sinh - Cải cách hành chính – UBND xã Thử Nghiệm"
+    body = article(soup)
+    facts = [text(li) for li in body.select(".cchc-facts li")]
+    assert facts[:5] == ["Mã thủ tục: 1.001193", "Lĩnh vực: Hộ tịch",
+                         "Thời hạn giải quyết: Ngay trong ngày", "Phí, lệ phí: Miễn lệ phí",
+                         "Dịch vụ công trực tuyến: Toàn trình"]
+    button = body.select_one(".cchc-facts a.md-button")
+    assert button is not None and text(button) == "Nộp hồ sơ trực tuyến"
+    channel_headers = [text(th) for th in body.select("h2#cach-thuc-thuc-hien + table th")]
+    assert channel_headers == ["Kênh", "Thời hạn", "Phí, lệ phí", "Ghi chú"]
+    form = body.select_one("h2#thanh-phan-ho-so + table a")
+    assert form is not None and form.get("href") == "../../tep/mau/to-khai.docx"
+    assert "(DOCX, 21 B)" in text(form.parent)  # type: ignore[arg-type]
+    steps = body.select("h2#trinh-tu-thuc-hien + ol > li")
+    assert len(steps) == 2
+    assert links(body)["Thủ tục đăng ký kết hôn"] == "../1-000894/"
+    assert "Cập nhật ngày 15/07/2026" in text(body.select_one(".cchc-updated"))
+
+
+def test_replaced_procedure_points_to_its_successor(site: Path) -> None:
+    body = article(page(site, "thu-tuc/xa-tn-001"))
+    notice = body.select_one(".admonition.warning")
+    assert notice is not None
+    assert "đã được thay thế" in text(notice)
+    assert links(notice)["Thủ tục đăng ký khai sinh"] == "../1-001193/"
+
+
+def test_abolished_procedure_has_a_notice(site: Path) -> None:
+    notice = article(page(site, "thu-tuc/xa-tn-002")).select_one(".admonition.danger")
+    assert notice is not None and "đã bị bãi bỏ" in text(notice)
+
+
+def test_hotlines_are_tap_to_call(site: Path) -> None:
+    body = article(page(site, "duong-day-nong"))
+    found = links(body)
+    assert found["0225 3 812 345"] == "tel:+842253812345"
+    assert found["115"] == "tel:115"
+    assert found["tthc@thunghiem.gov.vn"] == "mailto:tthc@thunghiem.gov.vn"
+    assert "Nguyễn Văn An, Giám đốc" in text(body)
+
+
+def test_plans_newest_first_and_plan_page(site: Path) -> None:
+    rows = article(page(site, "ke-hoach")).select("tbody tr")
+    assert [text(r.td) for r in rows] == ["15/KH-UBND", "80/KH-UBND"]
+    body = article(page(site, "ke-hoach/ke-hoach-2026"))
+    facts = text(body.select_one(".cchc-facts"))
+    assert "Số hiệu: 15/KH-UBND" in facts and "Ngày ban hành: 10/01/2026" in facts
+    assert "Người ký: Trần Văn Bình, Chủ tịch UBND xã" in facts
+    assert "to-khai.docx (DOCX, 21 B)" in facts
+    assert text(body.h2) == "I. Mục đích"
+
+
+def test_report_shows_figures_and_derived_rates(site: Path) -> None:
+    body = article(page(site, "bao-cao/bao-cao-6-thang"))
+    table = {text(tr.select("td")[0]): text(tr.select("td")[1]) for tr in body.select("tbody tr")}
+    assert table["Hồ sơ tiếp nhận"] == "1.144"
+    assert table["Tỷ lệ nộp trực tuyến"] == "96,4 %"
+    assert table["Tỷ lệ giải quyết đúng hạn"] == "100 %"
+    assert table["Tỷ lệ hài lòng"] == "99,5 %"
+
+
+def test_sidebar_never_lists_procedures(site: Path) -> None:
+    soup = page(site, "thu-tuc/1-001193")
+    nav_links = [str(a.get("href")) for a in soup.select("nav.md-nav--primary a[href]")]
+    assert nav_links, "the primary navigation is missing"
+    assert not [h for h in nav_links if re.search(r"thu-tuc/[^/#]+/", h)]
+    titles = [text(a) for a in soup.select("nav.md-nav--primary a[href]")]
+    assert "Giới thiệu" in titles and "Đường dây nóng" in titles
+
+
+def test_hostile_names_are_text_not_markup(tmp_path: Path) -> None:
+    site = _build(tmp_path, "escaping")
+    soup = page(site, "thu-tuc/xa-1")
+    name = ("1. Đăng ký *tạm trú* | [bấm](javascript:alert(1)) "
+            "<script>alert(1)</script> `x` #1 {: .x}")
+    assert text(article(soup).h1) == name
+    assert text(soup.title).startswith(name)
+    for script in soup.select("script"):
+        assert "alert(1)" not in script.get_text()
+    assert not soup.select('a[href^="javascript:"]')
+    assert not article(soup).select("em, strong code, i")
