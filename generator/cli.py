@@ -93,7 +93,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return code
 
 
+def _unsafe_out_dir(out: Path, content: Path) -> str | None:
+    """Why replacing ``out`` could destroy staff work, or None when it is safe."""
+    out, content = out.resolve(), content.resolve()
+    docs = pipeline.docs_dir_for(content)
+    if out in (content, docs) or out in content.parents or out in docs.parents:
+        return f"thư mục kết quả «{out}» chứa thư mục nội dung; chọn thư mục khác, ví dụ site"
+    if content in out.parents or docs in out.parents:
+        return f"thư mục kết quả «{out}» nằm trong thư mục nội dung; chọn thư mục khác"
+    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+        return (f"thư mục «{out}» đã có dữ liệu không phải trang web do cchc dựng; "
+                "cchc sẽ xóa và thay toàn bộ thư mục này, nên hãy chọn thư mục khác")
+    return None
+
+
 def cmd_build(args: argparse.Namespace) -> int:
+    unsafe = _unsafe_out_dir(args.out, args.content)
+    if unsafe:
+        print(f"cchc build: lỗi: {unsafe}", file=sys.stderr)
+        return EXIT_USAGE
     result = pipeline.build(args.content, args.out, site_url=args.site_url,
                             strict=args.strict, progress=_progress(sys.stderr))
     if result.problems.fails(args.strict):

@@ -7,6 +7,7 @@ swapped for ProperDocs or another mkdocs-compatible builder later.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +31,28 @@ def find_config(content_dir: Path) -> Path:
     return beside if beside.is_file() else PROJECT_CONFIG
 
 
+# mkdocs' most likely complaints about staff Markdown, in Vietnamese.
+_TRANSLATIONS = [
+    (re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the doc "
+                r"'(?P<target>[^']+)' does not contain an anchor '(?P<anchor>[^']+)'"),
+     "trang {page} có liên kết «{link}», nhưng trang {target} không có mục {anchor}"),
+    (re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target "
+                r"'(?P<target>[^']+)' is not found"),
+     "trang {page} có liên kết «{link}» tới {target}, nhưng không có tệp này"),
+    (re.compile(r"Aborted with (?P<n>\d+) warnings in strict mode!"),
+     "dừng vì có {n} cảnh báo (chế độ nghiêm ngặt)"),
+]
+
+
+def translate(message: str) -> str:
+    """mkdocs' message in Vietnamese when it is one we know, else as it is."""
+    for pattern, template in _TRANSLATIONS:
+        match = pattern.search(message)
+        if match:
+            return template.format(**match.groupdict())
+    return message
+
+
 @dataclass
 class _Collector(logging.Handler):
     messages: list[str] = field(default_factory=list)
@@ -38,7 +61,7 @@ class _Collector(logging.Handler):
         super().__init__(logging.WARNING)
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.messages.append(translate(record.getMessage()))
 
     def __hash__(self) -> int:  # logging keeps handlers in sets/lists by identity
         return id(self)
@@ -82,5 +105,5 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any]) -> 
                                  **overrides)
             build(config)
         except (MkDocsException, OSError) as exc:
-            raise MkdocsFailed([*log.messages, str(exc)]) from exc
+            raise MkdocsFailed([*log.messages, translate(str(exc))]) from exc
     return log.messages

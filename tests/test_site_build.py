@@ -93,17 +93,19 @@ def test_catalog_groups_by_field_in_listed_order_with_counts(site: Path) -> None
     headings = [text(h) for h in body.select("h2")]
     assert headings == ["Hộ tịch (2)", "Chứng thực (1)",
                         "Thủ tục đã bãi bỏ hoặc được thay thế (2)"]
-    ho_tich = body.select_one("h2#ho-tich + p + table")
-    assert ho_tich is not None
-    rows = [[text(td) for td in tr.select("td")] for tr in ho_tich.select("tbody tr")]
+    counts = {text(tr.td): text(tr.select("td")[1]) for tr in body.select("table tbody tr")}
+    assert counts == {"Hộ tịch": "2", "Chứng thực": "1", "Đã bãi bỏ, được thay thế": "2"}
+    ho_tich = body.select("h2#ho-tich ~ .cchc-list")[0]
+    entries = [(text(li.a), text(li.select_one(".cchc-meta"))) for li in ho_tich.select("li")]
     # Vietnamese order: "kết hôn" before "khai sinh" (e < h at the second letter).
-    assert rows == [
-        ["1.000894", "Thủ tục đăng ký kết hôn", "Ngay trong ngày", "Một phần"],
-        ["1.001193", "Thủ tục đăng ký khai sinh", "Ngay trong ngày", "Toàn trình"],
+    assert entries == [
+        ("Thủ tục đăng ký kết hôn", "Mã 1.000894 · Thời hạn: Ngay trong ngày · Trực tuyến: Một phần"),
+        ("Thủ tục đăng ký khai sinh",
+         "Mã 1.001193 · Thời hạn: Ngay trong ngày · Trực tuyến: Toàn trình"),
     ]
-    inactive = body.select_one("h2#ngung-ap-dung + p + table")
-    assert inactive is not None
+    inactive = body.select("h2#ngung-ap-dung ~ .cchc-list")[0]
     assert "Đã được thay thế" in text(inactive) and "Đã bãi bỏ" in text(inactive)
+    assert links(inactive)["Thủ tục đăng ký khai sinh"] == "1-001193/"
 
 
 def test_procedure_page_puts_facts_first(site: Path) -> None:
