@@ -18,7 +18,7 @@ site: $(BIN)/cchc
 	$(BIN)/cchc build
 
 test: $(BIN)/cchc
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 

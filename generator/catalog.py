@@ -195,6 +195,18 @@ _SPECIFIC: list[ProblemSpec] = [
         "đổi tên tệp cho đúng đuôi, hoặc chuyển nó sang content/tep/ nếu là tệp đính kèm",
     ),
     ProblemSpec(
+        "file.unknown_folder", WARNING,
+        "thư mục «{name}/» không được cchc đọc{suggestion}",
+        "nội dung chỉ được đọc từ các thư mục thu-tuc/, ke-hoach/, bao-cao/, trang/ và tep/; "
+        "đổi tên thư mục cho đúng",
+    ),
+    ProblemSpec(
+        "file.unknown_yaml", WARNING,
+        "tệp «{name}» không được cchc đọc{suggestion}",
+        "ở thư mục content/ chỉ có don-vi.yml, linh-vuc.yml và duong-day-nong.yml; "
+        "thủ tục đặt trong content/thu-tuc/",
+    ),
+    ProblemSpec(
         "file.conflict", ERROR,
         "có cả {name} và {other}; chỉ được giữ một tệp",
         "xóa hoặc gộp một trong hai tệp",
@@ -215,6 +227,11 @@ _SPECIFIC: list[ProblemSpec] = [
         "yaml.unclosed_quote", ERROR,
         "dấu ngoặc kép mở ở đây nhưng không được đóng",
         'thêm dấu " ở cuối giá trị, ví dụ:\nten: "Thủ tục đăng ký khai sinh"',
+    ),
+    ProblemSpec(
+        "yaml.control_character", ERROR,
+        "tệp có ký tự điều khiển không in được ({char}), thường do dán từ Word hoặc PDF",
+        "xóa ký tự lạ ở vị trí này (gõ lại đoạn chữ đó) rồi lưu tệp",
     ),
     ProblemSpec(
         "yaml.multiple_documents", ERROR,

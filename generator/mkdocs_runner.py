@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
@@ -82,6 +84,25 @@ def _captured_mkdocs_log() -> Iterator[_Collector]:
         logger.removeHandler(collector)
         logger.setLevel(old_level)
         logger.propagate = old_propagate
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing what its ``!!python/name:`` tags name."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def configured_site_url(config_file: Path) -> str | None:
+    """``site_url`` from mkdocs.yml (with a trailing slash), or None."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    url = data.get("site_url") if isinstance(data, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        return None
+    return url.strip() if url.strip().endswith("/") else url.strip() + "/"
 
 
 def config_overrides(docs_dir: Path, nav: list[dict[str, str]], site_name: str,

@@ -25,6 +25,7 @@ HOOKS_FILE = Path(__file__).with_name("serve_hooks.py")
 class _Session:
     content_dir: Path
     docs_dir: Path
+    site_url: str
 
 
 _session: _Session | None = None
@@ -34,7 +35,8 @@ def regenerate(config: Any) -> None:
     """Called by mkdocs before every build of the preview (see serve_hooks.py)."""
     if _session is None:
         return
-    result = pipeline.generate(_session.content_dir, _session.docs_dir)
+    result = pipeline.generate(_session.content_dir, _session.docs_dir,
+                               site_url=_session.site_url)
     if len(result.problems):
         print(result.problems.format(), file=sys.stderr)
     if result.site is None:
@@ -64,19 +66,19 @@ def serve(content_dir: Path, port: int) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     docs_dir = pipeline.docs_dir_for(content_dir)
-    first = pipeline.generate(content_dir, docs_dir)
+    local_url = f"http://127.0.0.1:{port}/"
+    first = pipeline.generate(content_dir, docs_dir, site_url=local_url)
     if len(first.problems):
         print(first.problems.format(), file=sys.stderr)
     if first.site is None and not (docs_dir / "index.md").is_file():
         print("Không xem trước được: nội dung có lỗi và chưa có bản dựng nào trước đó.",
               file=sys.stderr)
         return 1
-    _session = _Session(content_dir.resolve(), docs_dir)
+    _session = _Session(content_dir.resolve(), docs_dir, local_url)
     nav = first.site.nav if first.site else []
     name = first.site.site_name if first.site else "Cải cách hành chính"
     # Preview at the root of the local server, whatever path site_url has.
-    overrides = mkdocs_runner.config_overrides(docs_dir, nav, html.escape(name),
-                                               f"http://127.0.0.1:{port}/")
+    overrides = mkdocs_runner.config_overrides(docs_dir, nav, html.escape(name), local_url)
     _show_mkdocs_messages()
     print(f"Xem trước tại http://127.0.0.1:{port}/ — sửa tệp trong {content_dir} thì trang tự "
           "tải lại. Nhấn Ctrl+C để dừng.", file=sys.stderr)

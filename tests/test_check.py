@@ -180,3 +180,19 @@ def test_other_numbers_rejected(number: str, make_content: Callable[..., Path]) 
 def test_minimal_procedure_fixture_is_valid(make_content: Callable[..., Path]) -> None:
     content = make_content({"thu-tuc/x/y.yml": MINIMAL_PROCEDURE.replace("1.001193", "2.000815")})
     assert not pipeline.check(content).problems.fails(strict=True)
+
+
+def test_misspelt_folders_and_files_are_warned_about(make_content: Callable[..., Path],
+                                                      tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    make_content({"thutuc/a.yml": "x: 1\n", "duong_day_nong.yml": "- ten: A\n",
+                  "HUONG-DAN.md": "# Hướng dẫn\n", "ghi-chu.txt": "x", "anh/logo.png": b"x"})
+    problems = pipeline.check(Path("content")).problems
+    assert [(p.location.path, p.code, p.message) for p in problems] == [
+        ("content/anh", "file.unknown_folder", "thư mục «anh/» không được cchc đọc"),
+        ("content/duong_day_nong.yml", "file.unknown_yaml",
+         "tệp «duong_day_nong.yml» không được cchc đọc; có phải là «duong-day-nong.yml»?"),
+        ("content/thutuc", "file.unknown_folder",
+         "thư mục «thutuc/» không được cchc đọc; có phải là «thu-tuc/»?"),
+    ]

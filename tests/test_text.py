@@ -79,3 +79,12 @@ def test_display_formats() -> None:
     assert format_percent(96.42) == "96,4 %"
     assert format_size(2300) == "2 KB"
     assert format_size(1_300_000) == "1,2 MB"
+
+
+def test_staff_h1_headings_are_demoted_outside_code() -> None:
+    from generator.render.markdown import demote_headings
+
+    body = "# KẾ HOẠCH\n\n## I. Mục đích\n\n```\n# not a heading\n```\n#nottag\n"
+    assert demote_headings(body) == (
+        "## KẾ HOẠCH\n\n### I. Mục đích\n\n```\n# not a heading\n```\n#nottag\n")
+    assert demote_headings("## I. Mục đích\n") == "## I. Mục đích\n"

@@ -7,6 +7,7 @@ next file is read, so staff see every mistake in one run. Cross-file rules
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -229,9 +230,32 @@ def scan_attachments(root: Path) -> dict[str, Path]:
     }
 
 
+KNOWN_FOLDERS = ("thu-tuc", "ke-hoach", "bao-cao", "trang", "tep")
+KNOWN_YAML = ("don-vi", "linh-vuc", "duong-day-nong")
+
+
+def report_unknown_entries(root: Path, problems: Problems) -> None:
+    """A misspelt folder (``thutuc/``) or file would be silently ignored: warn instead.
+
+    Other top-level files (README, the staff guide, notes) are left alone.
+    """
+    for path in sorted(root.iterdir()):
+        if _ignored(path):
+            continue
+        if path.is_dir() and path.name not in KNOWN_FOLDERS:
+            close = difflib.get_close_matches(path.name, KNOWN_FOLDERS, n=1, cutoff=0.6)
+            problems.add("file.unknown_folder", Location(display_path(path)), name=path.name,
+                         suggestion=f"; có phải là «{close[0]}/»?" if close else "")
+        elif path.suffix.lower() in YAML_SUFFIXES and path.stem not in KNOWN_YAML:
+            close = difflib.get_close_matches(path.stem, KNOWN_YAML, n=1, cutoff=0.6)
+            problems.add("file.unknown_yaml", Location(display_path(path)), name=path.name,
+                         suggestion=f"; có phải là «{close[0]}.yml»?" if close else "")
+
+
 def load_content(root: Path, problems: Problems) -> Content:
     """Read every content file under ``root``; problems are collected, never raised."""
     content = Content(root=root)
+    report_unknown_entries(root, problems)
     content.unit = load_unit(root, problems)
     content.fields = load_fields(root, problems)
     load_procedures(root, content, problems)

@@ -55,27 +55,34 @@ def _f(title: str, example: Any = None, description: str | None = None, **kw: An
     return Field(title=title, description=description, examples=examples, **kw)
 
 
-class ContentModel(BaseModel):
-    """Base of every content model: strict keys, and the file it came from."""
+class Part(BaseModel):
+    """A mapping inside a content file (a channel, a document): strict keys."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    _location: Location = PrivateAttr(default=Location("?"))
-    _marks: Marks = PrivateAttr(default_factory=Marks)
+
+
+class ContentModel(Part):
+    """A whole content item: it also knows the file and positions it came from."""
+
+    _location: Location | None = PrivateAttr(default=None)
+    _marks: Marks | None = PrivateAttr(default=None)
 
     def attach_source(self, location: Location, marks: Marks,
                       prefix: PathKey = ()) -> None:
         self._location = location
-        self._marks = marks.under(prefix)
+        self._marks = marks.under(prefix) if prefix else marks
 
     @property
     def source(self) -> str:
         """The file path as shown to staff."""
-        return self._location.path
+        return self._location.path if self._location else "?"
 
     def where(self, *path: str | int) -> Location:
         """Location of the value at ``path`` in the source file (the file start if unknown)."""
-        mark = self._marks.value(tuple(path))
-        return Location(self._location.path, mark.line, mark.column)
+        mark = self._marks.value(tuple(path)) if self._marks else None
+        if mark is None:
+            return self._location or Location("?")
+        return Location(self.source, mark.line, mark.column)
 
 
 class Unit(ContentModel):
@@ -104,7 +111,7 @@ class FieldEntry(ContentModel):
                              default=None)
 
 
-class Channel(ContentModel):
+class Channel(Part):
     """One row of ``cach_thuc``: a way to file, with its own time limit and fee."""
 
     kenh: Annotated[str, choice(CHANNELS)] = _f("Kênh nộp hồ sơ", "truc_tiep")
@@ -114,7 +121,7 @@ class Channel(ContentModel):
                              default=None)
 
 
-class Document(ContentModel):
+class Document(Part):
     """One item of ``thanh_phan_ho_so``."""
 
     ten: RequiredText = _f("Tên giấy tờ", "Tờ khai đăng ký khai sinh")
@@ -192,7 +199,7 @@ class Hotline(ContentModel):
                                 default=None)
 
 
-class Figures(ContentModel):
+class Figures(Part):
     """``so_lieu`` of a report: the key figures of the period."""
 
     ho_so_tiep_nhan: Count = _f("Hồ sơ tiếp nhận", 1144, default=None)

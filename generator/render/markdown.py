@@ -73,6 +73,34 @@ def markdown_cell(text: str | None) -> Md:
     return Md(" ".join(text.split()).replace("|", "\\|"))
 
 
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_ATX = re.compile(r"^(#{1,5})(?=\s)")
+
+
+def demote_headings(text: str) -> str:
+    """Shift a staff body's headings down one level when it uses ``#`` (an H1).
+
+    The page already has its H1 (the document's title); documents pasted from
+    Word often start with "# KẾ HOẠCH", which would make a second one.
+    """
+    lines = text.split("\n")
+    in_code, has_h1 = False, False
+    for line in lines:
+        if _FENCE.match(line):
+            in_code = not in_code
+        elif not in_code and re.match(r"^#\s", line):
+            has_h1 = True
+            break
+    if not has_h1:
+        return text
+    out, in_code = [], False
+    for line in lines:
+        if _FENCE.match(line):
+            in_code = not in_code
+        out.append(line if in_code else _ATX.sub(r"#\1", line))
+    return "\n".join(out)
+
+
 def url(value: str) -> Md:
     """A URL safe inside ``(…)`` of a Markdown link."""
     return Md(quote(value, safe=":/?#@!$&'*+,;=%~-._"))

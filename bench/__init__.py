@@ -1,0 +1,1 @@
+"""Benchmarks: content generators and timing harnesses (see bench/README.md)."""

@@ -1,0 +1,37 @@
+"""The ``cchc`` command: one module per verb in this package.
+
+To add a verb, write ``generator/cli/<verb>.py`` with ``register(verbs)`` and
+list it in ``COMMANDS`` below. Exit codes: 0 success, 1 content or build
+problems, 2 usage errors. Everything printed is in Vietnamese: the people
+running it are commune staff.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from generator.cli import build, check, serve
+from generator.cli.common import Parser
+
+COMMANDS = [check, build, serve]
+
+
+def make_parser() -> Parser:
+    parser = Parser(prog="cchc", description="Biên dịch nội dung cải cách hành chính của xã, "
+                    "phường (thư mục content/) thành chuyên mục web tĩnh.")
+    verbs = parser.add_subparsers(dest="verb", metavar="LỆNH", parser_class=Parser)
+    verbs.required = True
+    for command in COMMANDS:
+        command.register(verbs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130
+    return code

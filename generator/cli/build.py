@@ -1,0 +1,77 @@
+"""``cchc build``: check, generate site_src/, build the site with mkdocs, atomically."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import build as pipeline
+from generator.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    Verbs,
+    add_content_option,
+    add_strict_option,
+    finish,
+    print_problems,
+    progress,
+)
+
+
+def site_url(value: str) -> str:
+    if not value.startswith(("http://", "https://")):
+        raise argparse.ArgumentTypeError(
+            f"«{value}» không phải địa chỉ web đầy đủ (ví dụ https://hoaan.gov.vn/cchc/)")
+    return value if value.endswith("/") else value + "/"
+
+
+def unsafe_out_dir(out: Path, content: Path) -> str | None:
+    """Why replacing ``out`` could destroy staff work, or None when it is safe."""
+    out, content = out.resolve(), content.resolve()
+    docs = pipeline.docs_dir_for(content)
+    if out in (content, docs) or out in content.parents or out in docs.parents:
+        return f"thư mục kết quả «{out}» chứa thư mục nội dung; chọn thư mục khác, ví dụ site"
+    if content in out.parents or docs in out.parents:
+        return f"thư mục kết quả «{out}» nằm trong thư mục nội dung; chọn thư mục khác"
+    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
+        return (f"thư mục «{out}» đã có dữ liệu không phải trang web do cchc dựng; "
+                "cchc sẽ xóa và thay toàn bộ thư mục này, nên hãy chọn thư mục khác")
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    unsafe = unsafe_out_dir(args.out, args.content)
+    if unsafe:
+        print(f"cchc build: lỗi: {unsafe}", file=sys.stderr)
+        return EXIT_USAGE
+    result = pipeline.build(args.content, args.out, site_url=args.site_url,
+                            strict=args.strict, progress=progress(sys.stderr))
+    if result.problems.fails(args.strict):
+        return finish(result.problems, args.strict)
+    print_problems(result.problems)
+    if result.build_errors:
+        print("lỗi: mkdocs không dựng được trang web; trang cũ được giữ nguyên.", file=sys.stderr)
+        for message in result.build_errors:
+            print(f"  mkdocs: {message}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    pages = sum(1 for name in (result.site.files if result.site else {}) if name.endswith(".md"))
+    print(f"Đã dựng {pages} trang vào {args.out} trong {result.seconds:.1f} giây "
+          f"({result.problems.summary()}).")
+    return EXIT_OK
+
+
+def register(verbs: Verbs) -> None:
+    parser = verbs.add_parser("build", help="kiểm tra rồi dựng trang web",
+                              description="Kiểm tra nội dung, tạo site_src/ rồi dựng trang web "
+                                          "bằng mkdocs. Thư mục --out chỉ được thay khi dựng "
+                                          "thành công; nếu lỗi, trang cũ giữ nguyên.")
+    add_content_option(parser)
+    parser.add_argument("--site-url", type=site_url, metavar="URL",
+                        help="địa chỉ công khai của chuyên mục "
+                             "(mặc định: site_url trong mkdocs.yml)")
+    parser.add_argument("--out", type=Path, default=Path("site"), metavar="THƯ_MỤC",
+                        help="thư mục kết quả (mặc định: site)")
+    add_strict_option(parser)
+    parser.set_defaults(run=run)

@@ -1,0 +1,24 @@
+"""``cchc serve``: local preview that follows edits under content/."""
+
+from __future__ import annotations
+
+import argparse
+
+from generator.cli.common import Verbs, add_content_option
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.serve import serve  # imports mkdocs: only when previewing
+
+    return serve(args.content, args.port)
+
+
+def register(verbs: Verbs) -> None:
+    parser = verbs.add_parser("serve", help="xem trước trên máy, tự tải lại khi sửa nội dung",
+                              description="Xem trước chuyên mục tại http://127.0.0.1:CỔNG/. "
+                                          "Khi một tệp trong content/ thay đổi, trang được tạo "
+                                          "lại và trình duyệt tự tải lại.")
+    add_content_option(parser)
+    parser.add_argument("--port", type=int, default=8000, metavar="CỔNG",
+                        help="cổng (mặc định: 8000)")
+    parser.set_defaults(run=run)

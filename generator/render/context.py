@@ -1,0 +1,74 @@
+"""What every page renderer shares: the content, the commune, the templates, the output.
+
+A page renderer is a function ``(ctx: RenderContext) -> None`` that adds files
+to ``ctx.files`` (see ``pages/``); ``site.py`` calls them in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.load.schema import Procedure, Unit
+from generator.model import Content
+from generator.render import views
+from generator.render.markdown import Md, escape, front_matter, make_environment
+
+TEMPLATES = Path(__file__).parent / "templates"
+SECTION_TITLE = "Cải cách hành chính"
+
+
+def _list_or_pending(items: list[str]) -> Md:
+    """One item as text, several as a Markdown list, none as "Đang cập nhật."."""
+    if not items:
+        return Md(views.PENDING[0].upper() + views.PENDING[1:] + ".")
+    if len(items) == 1:
+        return Md(escape(items[0]))
+    return Md("\n".join(f"- {escape(item)}" for item in items))
+
+
+@dataclass
+class RenderContext:
+    content: Content
+    # The section's public address ("https://…/cchc/"), when known: absolute links
+    # (QR codes, sharing tags, feeds) need it; relative links never do.
+    site_url: str | None = None
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list[dict[str, str]] = field(default_factory=list)
+
+    @cached_property
+    def unit(self) -> Unit:
+        assert self.content.unit is not None, "render only content that passed the checks"
+        return self.content.unit
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        env = make_environment(TEMPLATES)
+        env.globals.update(front_matter=front_matter, list_or_pending=_list_or_pending,
+                           pending=views.PENDING, unit=self.unit)
+        return env
+
+    @cached_property
+    def groups(self) -> list[views.FieldGroup]:
+        return views.field_groups(self.content)
+
+    @cached_property
+    def codes(self) -> dict[str, Procedure]:
+        return self.content.procedure_by_code()
+
+    @property
+    def place(self) -> str:
+        """Where applications are filed: the commune's counter."""
+        return self.unit.noi_tiep_nhan or f"Bộ phận tiếp nhận hồ sơ {self.unit.ten}"
+
+    @property
+    def site_name(self) -> str:
+        return f"{SECTION_TITLE} – {self.unit.ten}"
+
+    def page(self, path: str, template: str, **context: Any) -> None:
+        """Render ``template`` into the Markdown file ``path`` of site_src/."""
+        self.files[path] = self.env.get_template(template).render(**context).encode("utf-8")

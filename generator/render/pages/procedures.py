@@ -1,0 +1,48 @@
+"""The procedure catalog and one page per procedure."""
+
+from __future__ import annotations
+
+from generator.load.schema import Procedure
+from generator.render import views
+from generator.render.context import RenderContext
+
+
+def catalog(ctx: RenderContext) -> None:
+    inactive = views.inactive_procedures(ctx.content)
+    total = sum(len(g.procedures) for g in ctx.groups)
+    ctx.page(
+        "thu-tuc/index.md", "catalog.md.j2",
+        description=f"{total} thủ tục hành chính của {ctx.unit.ten}, theo lĩnh vực.",
+        groups=ctx.groups, total=total, inactive=inactive,
+        successors={p.ma_thu_tuc: ctx.codes.get(p.thay_the_boi or "") for p in inactive},
+        time_limit=views.first_time_limit, online=views.online_label,
+        status=views.status_label,
+    )
+
+
+def procedure_page(ctx: RenderContext, p: Procedure) -> None:
+    anchors = {g.name: g.anchor for g in ctx.groups}
+    time_limit, fee = views.time_limit_summary(p), views.fee_summary(p)
+    online = views.online_label(p)
+    online_link = p.link_nop_truc_tuyen or (
+        ctx.unit.link_dich_vu_cong if p.muc_do in ("toan_trinh", "mot_phan") else None)
+    documents = [(d, views.file_link(d.mau, ctx.content, "thu-tuc") if d.mau else None)
+                 for d in p.thanh_phan_ho_so]
+    address = f" ({ctx.unit.dia_chi})" if ctx.unit.dia_chi else ""
+    ctx.page(
+        f"thu-tuc/{p.slug}.md", "procedure.md.j2",
+        p=p, anchor=anchors.get(p.linh_vuc, "ngung-ap-dung"),
+        description=f"Mã {p.ma_thu_tuc}. Thời hạn: {time_limit}. Phí, lệ phí: {fee}. "
+                    f"Dịch vụ công trực tuyến: {online}.",
+        time_limit=time_limit, fee=fee, online=online, online_link=online_link,
+        place=ctx.place + address, documents=documents, status=views.status_label(p),
+        successor=ctx.codes.get(p.thay_the_boi or ""),
+        related=[ctx.codes[c] for c in p.thu_tuc_lien_quan
+                 if c in ctx.codes and c != p.ma_thu_tuc],
+        channel_label=views.channel_label,
+    )
+
+
+def procedures(ctx: RenderContext) -> None:
+    for procedure in ctx.content.procedures:
+        procedure_page(ctx, procedure)
