@@ -92,6 +92,7 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
           progress: Progress = _quiet) -> Result:
     """Generate ``site_src/`` and build the site into ``out_dir``, atomically."""
     started = time.monotonic()
+    out_dir = out_dir.resolve()
     config = config_file or mkdocs_runner.find_config(content_dir)
     site_url = site_url or mkdocs_runner.configured_site_url(config)
     # 1. Load, check, render and write site_src/ — stops here on content problems.

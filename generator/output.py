@@ -80,10 +80,23 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def staging_dir(target: Path) -> Path:
-    """A fresh folder beside ``target`` (same file system, so renames are atomic)."""
+    """A fresh folder beside ``target`` (same file system, so renames are atomic).
+
+    Absolute, so no tool resolves it against another folder; with the usual
+    permissions (mkdtemp's 0700 would hide the site from the web server).
+    """
+    target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.moi-"))
+    path = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.moi-"))
+    path.chmod(0o777 & ~_umask())
+    return path
 
 
 def replace_dir(new: Path, target: Path) -> None:

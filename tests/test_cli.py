@@ -120,3 +120,14 @@ def test_module_runs_as_a_script(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert "Nội dung hợp lệ" in proc.stdout
+
+
+def test_relative_out_dir_gets_the_site_with_normal_permissions(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_content()
+    monkeypatch.chdir(tmp_path)
+    assert cchc("build", "--out", "site").code == 0
+    assert (tmp_path / "site" / "thu-tuc" / "1-001193" / "index.html").is_file()
+    assert (tmp_path / "site").stat().st_mode & 0o755 == 0o755
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
