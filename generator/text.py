@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -47,17 +48,14 @@ _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
-def _letters(text: str) -> list[tuple[str, int]]:
-    """Split ``text`` into (letter, tone) pairs, letters lower-cased and NFC."""
-    out: list[tuple[str, int]] = []
-    for char in unicodedata.normalize("NFC", text.lower()):
-        decomposed = unicodedata.normalize("NFD", char)
-        base, marks = decomposed[0], decomposed[1:]
-        letter = unicodedata.normalize("NFC", base + "".join(m for m in marks
-                                                             if m in _LETTER_MARKS))
-        tone = max((_TONE_RANK.get(m, 0) for m in marks), default=0)
-        out.append((letter, tone))
-    return out
+@functools.lru_cache(maxsize=4096)
+def _collation(char: str) -> tuple[int, int]:
+    """(letter rank, tone) of one lower-case NFC character."""
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
+    letter = unicodedata.normalize("NFC", base + "".join(m for m in marks if m in _LETTER_MARKS))
+    tone = max((_TONE_RANK.get(m, 0) for m in marks), default=0)
+    return _rank(letter), tone
 
 
 def _rank(letter: str) -> int:
@@ -78,8 +76,8 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
     Letters first (a < ă < â < b … d < đ …), then tones as a tie-breaker
     (a < à < ả < ã < á < ạ), then the original text for a stable order.
     """
-    pairs = _letters(text.strip())
-    return (tuple(_rank(letter) for letter, _ in pairs), tuple(t for _, t in pairs), text)
+    pairs = [_collation(c) for c in unicodedata.normalize("NFC", text.strip().lower())]
+    return (tuple(rank for rank, _ in pairs), tuple(tone for _, tone in pairs), text)
 
 
 # --- display -------------------------------------------------------------------

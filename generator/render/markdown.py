@@ -18,7 +18,6 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-import yaml
 
 from generator.text import format_date, format_int, format_percent
 
@@ -111,12 +110,20 @@ def link(text: str, target: str, attrs: str = "") -> Md:
     return Md(f"[{escape(text)}]({url(target)}){attrs}")
 
 
+def _yaml_value(value: Any) -> str:
+    """A JSON string or list is also valid YAML, and far quicker to write than PyYAML's."""
+    if isinstance(value, str):
+        value = html.escape(value)
+    elif isinstance(value, list):
+        value = [html.escape(v) if isinstance(v, str) else v for v in value]
+    return json.dumps(value, ensure_ascii=False)
+
+
 def front_matter(meta: dict[str, Any]) -> Md:
-    """YAML front matter for Material. Titles are HTML-escaped once: mkdocs and
+    """YAML front matter for Material. Text is HTML-escaped once: mkdocs and
     Material print ``page.title`` and ``page.meta`` without escaping."""
-    cleaned = {k: (html.escape(v) if isinstance(v, str) else v) for k, v in meta.items()}
-    dumped = yaml.safe_dump(cleaned, allow_unicode=True, sort_keys=False, width=1000)
-    return Md(f"---\n{dumped}---\n")
+    lines = "".join(f"{key}: {_yaml_value(value)}\n" for key, value in meta.items())
+    return Md(f"---\n{lines}---\n")
 
 
 def _json(value: Any) -> Md:
