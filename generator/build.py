@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator import mkdocs_runner
 from generator.check import check_content
+from generator.load.cache import LoadCache
 from generator.load.loader import load_content
 from generator.model import Content
 from generator.output import WriteStats, replace_dir, staging_dir, write_tree
@@ -65,21 +66,29 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check(content_dir: Path, progress: Progress = _quiet) -> Result:
-    """Load every file and check every rule; write nothing."""
+def cache_dir_for(content_dir: Path) -> Path:
+    """Where loaded files are cached between runs: ``.cchc-cache/`` beside ``content/``."""
+    return content_dir.resolve().parent / ".cchc-cache"
+
+
+def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = False) -> Result:
+    """Load every file and check every rule. Unchanged files come from the load
+    cache; the cache itself is written only when ``save_cache`` (by builds)."""
     result = Result()
     progress("Đọc nội dung")
+    cache = LoadCache(cache_dir_for(content_dir) / "thu-tuc.pickle", writable=save_cache)
     with _gc_paused():
-        result.content = load_content(content_dir, result.problems)
+        result.content = load_content(content_dir, result.problems, cache)
         progress("Kiểm tra")
         check_content(result.content, result.problems)
+    cache.save()
     return result
 
 
 def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
              progress: Progress = _quiet, site_url: str | None = None) -> Result:
     """Check, then write the Markdown site into ``docs_dir`` (only changed files)."""
-    result = check(content_dir, progress)
+    result = check(content_dir, progress, save_cache=True)
     if result.failed(strict) or result.content is None:
         return result
     progress("Tạo trang")

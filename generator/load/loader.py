@@ -11,6 +11,15 @@ import difflib
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.load.cache import LoadCache
+from generator.load.files import (
+    YAML_SUFFIXES,
+    find_yaml,
+    ignored,
+    parse_file,
+    report_unknown_file,
+)
+from generator.load.procedures import load_procedures
 from generator.load.schema import (
     REPORT_ONLY_FIELDS,
     ContentModel,
@@ -18,7 +27,6 @@ from generator.load.schema import (
     Hotline,
     Page,
     Plan,
-    Procedure,
     Report,
     Unit,
 )
@@ -31,57 +39,26 @@ from generator.text import slugify
 
 M = TypeVar("M", bound=ContentModel)
 
-YAML_SUFFIXES = (".yml", ".yaml")
-# Files that editors and operating systems leave behind; never content.
-_IGNORED_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
-
-
-def _ignored(path: Path) -> bool:
-    name = path.name.lower()
-    return name.startswith((".", "~$", "~")) or name in _IGNORED_NAMES or name.endswith("~")
-
-
-def _find_yaml(root: Path, stem: str, problems: Problems) -> Path | None:
-    """``stem.yml`` or ``stem.yaml``; both present is an error."""
-    found = [path for path in (root / f"{stem}{suffix}" for suffix in YAML_SUFFIXES)
-             if path.is_file()]
-    if len(found) > 1:
-        problems.add("file.conflict", Location(display_path(found[1])),
-                     name=found[0].name, other=found[1].name)
-    return found[0] if found else None
-
-
-def _parse_file(path: Path, problems: Problems, example: str) -> YamlDocument | None:
-    source = read_source(path, problems)
-    if source is None:
-        return None
-    doc = parse_yaml(source, problems)
-    if doc is not None and doc.data is None:
-        problems.add("file.empty", source.location(), example=example)
-        return None
-    return doc
-
-
 # --- single-file kinds -------------------------------------------------------------
 
 
 def load_unit(root: Path, problems: Problems) -> Unit | None:
-    path = _find_yaml(root, "don-vi", problems)
+    path = find_yaml(root, "don-vi", problems)
     if path is None:
         problems.add("unit.missing_file", Location(display_path(root / "don-vi.yml")))
         return None
-    doc = _parse_file(path, problems, model_example(Unit))
+    doc = parse_file(path, problems, model_example(Unit))
     return validate(Unit, doc, "unit", problems) if doc else None
 
 
 def _load_list(root: Path, stem: str, model: type[M], kind: str,
                problems: Problems, coerce: Any = None) -> list[M]:
     """A YAML file holding a list of ``model`` mappings (hotlines, fields)."""
-    path = _find_yaml(root, stem, problems)
+    path = find_yaml(root, stem, problems)
     if path is None:
         return []
     example = "- " + model_example(model).replace("\n", "\n  ")
-    doc = _parse_file(path, problems, example)
+    doc = parse_file(path, problems, example)
     if doc is None:
         return []
     if not isinstance(doc.data, list):
@@ -117,58 +94,7 @@ def load_hotlines(root: Path, problems: Problems) -> list[Hotline]:
     return _load_list(root, "duong-day-nong", Hotline, "hotline", problems)
 
 
-# --- procedures ----------------------------------------------------------------------
-
-def _report_unquoted_codes(doc: YamlDocument, problems: Problems) -> None:
-    """``ma_thu_tuc: 2.000720`` is the number 2.00072 to YAML: demand quotes."""
-    data = doc.data if isinstance(doc.data, dict) else {}
-    related = data.get("thu_tuc_lien_quan")
-    codes: list[tuple[tuple[str | int, ...], Any, str]] = [
-        (("ma_thu_tuc",), data.get("ma_thu_tuc"), 'ma_thu_tuc: "{}"'),
-        (("thay_the_boi",), data.get("thay_the_boi"), 'thay_the_boi: "{}"'),
-    ]
-    if isinstance(related, list):
-        codes += [(("thu_tuc_lien_quan", i), raw, 'thu_tuc_lien_quan:\n  - "{}"')
-                  for i, raw in enumerate(related)]
-    for path, raw, fix in codes:
-        if doc.marks.is_unquoted_number(path):
-            mark = doc.marks.value(path)
-            problems.add("procedure.code_type", doc.source.location(mark.line, mark.column),
-                         key=path[0], value=raw, fix=fix.format(raw))
-
-
-def load_procedures(root: Path, content: Content, problems: Problems) -> None:
-    folder = root / "thu-tuc"
-    if not folder.is_dir():
-        return
-    example = model_example(Procedure)
-    for path in sorted(folder.rglob("*")):
-        if _ignored(path) or any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        if not path.is_file():
-            continue
-        if path.suffix.lower() not in YAML_SUFFIXES:
-            _unknown_file(path, "thu-tuc/", ".yml", problems)
-            continue
-        doc = _parse_file(path, problems, example)
-        if doc is None:
-            continue
-        _report_unquoted_codes(doc, problems)
-        procedure = validate(Procedure, doc, "procedure", problems)
-        if procedure is not None:
-            content.procedures.append(procedure)
-        elif isinstance(doc.data, dict) and isinstance(doc.data.get("ma_thu_tuc"), str):
-            mark = doc.marks.value(("ma_thu_tuc",))
-            content.unvalidated_codes.append((doc.data["ma_thu_tuc"].strip(),
-                                              doc.source.location(mark.line, mark.column)))
-
-
 # --- Markdown articles -----------------------------------------------------------------
-
-
-def _unknown_file(path: Path, folder: str, expected: str, problems: Problems) -> None:
-    problems.add("file.unknown", Location(display_path(path)),
-                 name=path.name, folder=folder, expected=expected)
 
 
 def _without_report_fields(data: Any, doc: YamlDocument, problems: Problems) -> Any:
@@ -189,10 +115,10 @@ def load_articles(root: Path, folder_name: str, model: type[M], kind: str,
     articles: list[Article[M]] = []
     example = "---\n" + model_example(model) + "\n---\nNội dung…"
     for path in sorted(folder.iterdir()):
-        if _ignored(path):
+        if ignored(path):
             continue
         if not path.is_file() or path.suffix.lower() != ".md":
-            _unknown_file(path, f"{folder_name}/", ".md", problems)
+            report_unknown_file(path, f"{folder_name}/", ".md", problems)
             continue
         source = read_source(path, problems)
         if source is None:
@@ -226,7 +152,7 @@ def scan_attachments(root: Path) -> dict[str, Path]:
     return {
         path.relative_to(root).as_posix(): path
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and not _ignored(path)
+        if path.is_file() and not ignored(path)
     }
 
 
@@ -240,7 +166,7 @@ def report_unknown_entries(root: Path, problems: Problems) -> None:
     Other top-level files (README, the staff guide, notes) are left alone.
     """
     for path in sorted(root.iterdir()):
-        if _ignored(path):
+        if ignored(path):
             continue
         if path.is_dir() and path.name not in KNOWN_FOLDERS:
             close = difflib.get_close_matches(path.name, KNOWN_FOLDERS, n=1, cutoff=0.6)
@@ -252,13 +178,13 @@ def report_unknown_entries(root: Path, problems: Problems) -> None:
                          suggestion=f"; có phải là «{close[0]}.yml»?" if close else "")
 
 
-def load_content(root: Path, problems: Problems) -> Content:
+def load_content(root: Path, problems: Problems, cache: LoadCache | None = None) -> Content:
     """Read every content file under ``root``; problems are collected, never raised."""
     content = Content(root=root)
     report_unknown_entries(root, problems)
     content.unit = load_unit(root, problems)
     content.fields = load_fields(root, problems)
-    load_procedures(root, content, problems)
+    load_procedures(root, content, problems, cache)
     content.hotlines = load_hotlines(root, problems)
     content.plans = load_articles(root, "ke-hoach", Plan, "plan", problems)
     content.reports = load_articles(root, "bao-cao", Report, "report", problems)

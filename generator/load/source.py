@@ -73,12 +73,10 @@ class FrontMatterSplit:
     body_line: int  # line number of the body's first line
 
 
-def split_front_matter(source: SourceText, problems: Problems,
-                       example: str) -> FrontMatterSplit | None:
-    """Split ``---`` front matter from a Markdown body, reporting a missing or open fence."""
-    lines = source.text.split("\n")
+def front_matter_bounds(text: str) -> FrontMatterSplit | None:
+    """Front matter and body of ``text``, or None when it has no closed front matter."""
+    lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        problems.add("frontmatter.missing", source.location(1, 1), example=example)
         return None
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index]):
@@ -88,5 +86,16 @@ def split_front_matter(source: SourceText, problems: Problems,
                 body="\n".join(lines[index + 1:]),
                 body_line=index + 2,
             )
-    problems.add("frontmatter.unclosed", source.location(1, 1))
     return None
+
+
+def split_front_matter(source: SourceText, problems: Problems,
+                       example: str) -> FrontMatterSplit | None:
+    """Split ``---`` front matter from a Markdown body, reporting a missing or open fence."""
+    bounds = front_matter_bounds(source.text)
+    if bounds is None:
+        if source.text.split("\n", 1)[0].strip() != "---":
+            problems.add("frontmatter.missing", source.location(1, 1), example=example)
+        else:
+            problems.add("frontmatter.unclosed", source.location(1, 1))
+    return bounds

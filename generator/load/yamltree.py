@@ -13,13 +13,15 @@ two duplicate keys, and raises without a line number on a date such as
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.load.source import SourceText
+from generator.load.source import SourceText, decode, front_matter_bounds
 from generator.problems import Problems
 
 PathKey = tuple[str | int, ...]
@@ -38,25 +40,71 @@ class Mark:
     column: int  # 1-based
 
 
-@dataclass
-class Marks:
-    """Where each value (and each mapping key) sits in the file, by path.
+@dataclass(frozen=True)
+class Origin:
+    """Where a document's YAML can be read again: a file, whole or its front matter."""
 
-    Keeps the parsed node tree and walks it on request: positions are needed
-    only for the few values that have a problem, so none are computed upfront.
+    path: Path
+    front_matter: bool = False
+
+
+@functools.lru_cache(maxsize=64)
+def _compose_again(origin: Origin, stamp: tuple[int, int]) -> Node | None:
+    """The node tree of ``origin`` as it is on disk now (``stamp``: size, mtime)."""
+    try:
+        text = decode(origin.path.read_bytes())
+    except (OSError, UnicodeDecodeError):
+        return None
+    if origin.front_matter:
+        bounds = front_matter_bounds(text)
+        if bounds is None:
+            return None
+        text = bounds.header
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
+
+
+class Marks:
+    """Where each value (and each mapping key) of a document sits, by path.
+
+    Positions are needed only for the few values that have a problem, so none
+    are computed upfront: the parsed node tree is walked on request. The tree is
+    not kept with loaded content (nor pickled into the load cache); it is parsed
+    again from the file when a position is asked for after loading.
     """
 
-    root: Node | None = None
-    line_offset: int = 1  # added to the parser's 0-based lines
+    def __init__(self, origin: Origin | None = None, line_offset: int = 1,
+                 root: Node | None = None, prefix: PathKey = ()) -> None:
+        self.origin, self.line_offset, self.prefix = origin, line_offset, prefix
+        self._root = root
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_root": None}
+
+    def release(self) -> None:
+        """Drop the node tree (it is parsed again if a position is asked for)."""
+        self._root = None
+
+    @property
+    def root(self) -> Node | None:
+        if self._root is None and self.origin is not None:
+            try:
+                stat = self.origin.path.stat()
+            except OSError:
+                return None
+            return _compose_again(self.origin, (stat.st_size, stat.st_mtime_ns))
+        return self._root
 
     def _mark(self, node: Node) -> Mark:
         return Mark(node.start_mark.line + self.line_offset, node.start_mark.column + 1)
 
     def _walk(self, path: PathKey) -> list[tuple[Node | None, Node]]:
-        """(key node, value node) for each step of ``path`` that exists."""
+        """(key node, value node) for each step of ``prefix + path`` that exists."""
         steps: list[tuple[Node | None, Node]] = []
         node = self.root
-        for part in path:
+        for part in (*self.prefix, *path):
             if isinstance(node, MappingNode) and isinstance(part, str):
                 # the last of duplicate keys wins, as in the values built from it
                 pairs = [(k, v) for k, v in node.value if str(k.value) == part]
@@ -76,24 +124,22 @@ class Marks:
         """Mark of the value at ``path``, or of its nearest enclosing value."""
         steps = self._walk(path)
         node = steps[-1][1] if steps else self.root
-        return self._mark(node) if node is not None else Mark(1, 1)
+        return self._mark(node) if node is not None else Mark(self.line_offset, 1)
 
     def key(self, path: PathKey) -> Mark:
         """Mark of the key that introduces ``path`` (falls back to the value)."""
         steps = self._walk(path)
-        if len(steps) == len(path) and steps and steps[-1][0] is not None:
+        if len(steps) == len(self.prefix) + len(path) and steps and steps[-1][0] is not None:
             return self._mark(steps[-1][0])
         return self.value(path)
 
     def under(self, prefix: PathKey) -> Marks:
         """The marks inside ``prefix``, with paths relative to it (one hotline of a list)."""
-        steps = self._walk(prefix)
-        root = steps[-1][1] if steps and len(steps) == len(prefix) else self.root
-        return Marks(root, self.line_offset)
+        return Marks(self.origin, self.line_offset, self._root, (*self.prefix, *prefix))
 
     def is_unquoted_number(self, path: PathKey) -> bool:
         steps = self._walk(path)
-        if len(steps) != len(path) or not steps:
+        if len(steps) != len(self.prefix) + len(path) or not steps:
             return False
         node = steps[-1][1]
         return isinstance(node, ScalarNode) and _plain(node) and node.tag in _NUMBER_TAGS
@@ -217,7 +263,8 @@ def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | No
 
 def parse_yaml(source: SourceText, problems: Problems, text: str | None = None,
                first_line: int = 1) -> YamlDocument | None:
-    """Parse ``text`` (default: the whole file) that starts at line ``first_line``."""
+    """Parse ``text`` (default: the whole file; else its front matter, starting at
+    line ``first_line``)."""
     offset = first_line  # PyYAML lines are 0-based
     body = source.text if text is None else text
     try:
@@ -237,7 +284,7 @@ def parse_yaml(source: SourceText, problems: Problems, text: str | None = None,
         problems.add("yaml.syntax", source.location(first_line, 1), detail=str(exc),
                      fix="so sánh với một tệp mẫu cùng loại rồi sửa lại")
         return None
-    marks = Marks(node, offset)
+    marks = Marks(Origin(source.path, front_matter=text is not None), offset, node)
     if node is None:
         return YamlDocument(source, None, marks)
     return YamlDocument(source, _build(node, source, marks, problems), marks)

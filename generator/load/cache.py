@@ -1,0 +1,88 @@
+"""A cache of loaded files between runs, so an edit re-reads only what changed.
+
+At province scale most of a rebuild's loading time is parsing YAML that did not
+change. Each entry is keyed by the file's path and stamped with its size,
+modification time and displayed path; the whole cache is dropped when cchc's
+loading code changes. It lives in ``.cchc-cache/`` beside ``site_src/`` (never in
+``content/``) and is only an optimisation: deleting it changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+import generator
+
+_CODE = Path(generator.__file__).parent
+_CODE_FILES = ("load/*.py", "catalog.py", "problems.py", "text.py", "model.py")
+
+
+@cache
+def code_fingerprint() -> str:
+    """Changes whenever the code that turns a file into loaded content changes."""
+    digest = hashlib.sha256(pydantic.VERSION.encode())
+    for pattern in _CODE_FILES:
+        for path in sorted(_CODE.glob(pattern)):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+Stamp = tuple[int, int, str]  # size, mtime (ns), path as displayed in problems
+
+
+def stamp(path: Path, display: str) -> Stamp | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns, display)
+
+
+class LoadCache:
+    def __init__(self, file: Path | None, writable: bool = True) -> None:
+        self.file, self.writable = file, writable
+        self.entries: dict[str, tuple[Stamp, Any]] = {}
+        self.changed = False
+        if file is not None and file.is_file():
+            try:
+                with file.open("rb") as handle:
+                    fingerprint, entries = pickle.load(handle)
+                if fingerprint == code_fingerprint():
+                    self.entries = entries
+            except Exception:  # a corrupt or foreign cache is simply ignored
+                self.entries = {}
+
+    def get(self, path: Path, current: Stamp | None) -> Any:
+        entry = self.entries.get(str(path))
+        if entry is None or current is None or entry[0] != current:
+            return None
+        return entry[1]
+
+    def put(self, path: Path, current: Stamp | None, value: Any) -> None:
+        if current is not None and self.entries.get(str(path)) != (current, value):
+            self.entries[str(path)] = (current, value)
+            self.changed = True
+
+    def forget_missing(self, present: set[str]) -> None:
+        for key in set(self.entries) - present:
+            del self.entries[key]
+            self.changed = True
+
+    def save(self) -> None:
+        if self.file is None or not self.writable or not self.changed:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((code_fingerprint(), self.entries), handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.file)
+        self.changed = False
