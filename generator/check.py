@@ -31,24 +31,32 @@ def check_unique_codes(content: Content, problems: Problems) -> None:
     """A code names one procedure, and two codes must not share a URL ("A.1" / "a-1").
 
     Every file involved gets the error, naming the others: the clerk may have
-    edited either one, and CI annotates the changed line.
+    edited either one, and CI annotates the changed line. Positions are looked
+    up only for the files involved (each lookup parses the file again).
     """
-    written = [(p.ma_thu_tuc, p.where("ma_thu_tuc")) for p in content.procedures]
-    written += content.unvalidated_codes
-    by_code: dict[str, list[Location]] = {}
-    for code, where in written:
-        by_code.setdefault(code, []).append(where)
-    for code, places in by_code.items():
-        for where in places if len(places) > 1 else []:
-            others = ", ".join(sorted(p.path for p in places if p is not where))
-            problems.add("procedure.duplicate_code", where, value=code, other=others)
-    by_slug: dict[str, list[Location]] = {}
-    for code, places in by_code.items():
-        by_slug.setdefault(code_slug(code), []).append(places[0])
-    for slug, places in by_slug.items():
-        for where in places if len(places) > 1 else []:
-            others = ", ".join(sorted(p.path for p in places if p is not where))
-            problems.add("procedure.duplicate_url", where, other=others, url=f"thu-tuc/{slug}/")
+    places: dict[str, list[Procedure | Location]] = {}
+    for procedure in content.procedures:
+        places.setdefault(procedure.ma_thu_tuc, []).append(procedure)
+    for code, where in content.unvalidated_codes:
+        places.setdefault(code, []).append(where)
+
+    def located(place: Procedure | Location) -> Location:
+        return place.where("ma_thu_tuc") if isinstance(place, Procedure) else place
+
+    def report(code: str, group: list[Procedure | Location], **params: str) -> None:
+        spots = [located(place) for place in group]
+        for where in spots:
+            others = ", ".join(sorted(p.path for p in spots if p is not where))
+            problems.add(code, where, other=others, **params)
+
+    slugs: dict[str, list[Procedure | Location]] = {}
+    for code, group in places.items():
+        if len(group) > 1:
+            report("procedure.duplicate_code", group, value=code)
+        slugs.setdefault(code_slug(code), []).append(group[0])
+    for slug, group in slugs.items():
+        if len(group) > 1:
+            report("procedure.duplicate_url", group, url=f"thu-tuc/{slug}/")
 
 
 def _suggest_code(code: str, known: list[str]) -> str:
