@@ -21,7 +21,7 @@ from generator.check import check_content
 from generator.load.cache import LoadCache
 from generator.load.loader import load_content
 from generator.model import Content
-from generator.output import WriteStats, replace_dir, staging_dir, write_tree
+from generator.output import WriteStats, link_tree, replace_dir, staging_dir, write_tree
 from generator.problems import Problems
 from generator.render.site import RenderedSite, render_site
 
@@ -111,21 +111,24 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
     result = generate(content_dir, docs_dir, strict, progress, site_url)
     if result.failed(strict) or result.site is None:
         return result
-    # 2. mkdocs builds into a staging folder beside out_dir...
+    # 2. mkdocs builds into a working folder in the cache, rebuilding only the pages
+    #    whose Markdown changed since its last successful build...
     progress("Dựng trang web (mkdocs)")
     overrides = mkdocs_runner.config_overrides(
         docs_dir, result.site.nav, html.escape(result.site.site_name), site_url)
-    staging = staging_dir(out_dir)
+    work = cache_dir_for(content_dir) / "html"
     try:
-        mkdocs_runner.build_site(config, staging, overrides)
+        mkdocs_runner.build_site(config, work, overrides, work.with_name("html.state.json"))
     except mkdocs_runner.MkdocsFailed as exc:
         result.build_errors = exc.messages
-        shutil.rmtree(staging, ignore_errors=True)
         return result
+    # 3. ...and a snapshot of it (hard links) replaces the previous site in one step.
+    staging = staging_dir(out_dir)
+    try:
+        link_tree(work, staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    # 3. ...which replaces the previous site only once the build has succeeded.
     replace_dir(staging, out_dir)
     result.seconds = time.monotonic() - started
     return result

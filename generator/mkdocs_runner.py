@@ -6,6 +6,8 @@ swapped for ProperDocs or another mkdocs-compatible builder later.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -114,17 +116,103 @@ def config_overrides(docs_dir: Path, nav: list[dict[str, str]], site_name: str,
     return overrides
 
 
-def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any]) -> list[str]:
-    """``mkdocs build --strict`` into ``site_dir``; returns warnings, raises MkdocsFailed."""
+class _DropDirtyNotice(logging.Filter):
+    """mkdocs warns that a dirty build may leave navigation stale; ours never does
+    (see ``_can_build_dirty``), and the warning would stop a strict build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def _fingerprint(config_file: Path, config: Any, overrides: dict[str, Any]) -> str:
+    """Everything every page depends on: settings, navigation, theme, versions.
+
+    When it changes, every page must be rebuilt; otherwise a page depends only
+    on its own source file in site_src/, so only changed files are rebuilt.
+    """
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(json.dumps(overrides, sort_keys=True, default=str).encode())
+    digest.update(config_file.read_bytes())
+    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+        digest.update(version(package).encode())
+    custom_dir = config.theme.custom_dir
+    if custom_dir:
+        for path in sorted(Path(custom_dir).rglob("*")):
+            stat = path.stat()
+            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _can_build_dirty(config: Any, previous: dict[str, Any], fingerprint: str) -> bool:
+    # Material's search plugin indexes only the pages it renders: a partial index.
+    return (previous.get("fingerprint") == fingerprint and "search" not in config.plugins
+            and Path(config.site_dir, "index.html").is_file())
+
+
+def _prepare_dirty(config: Any, files: Any, previous_sources: list[str]) -> None:
+    """Unlink what the dirty build will rewrite, and outputs of removed sources.
+
+    mkdocs writes files in place; unlinking first gives each rewritten file a
+    new inode, so a published site made of hard links to this folder never
+    changes under a visitor's feet.
+    """
+    from mkdocs.structure.files import File
+
+    for file in files:
+        if file.is_modified():
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+    current = {file.src_uri for file in files}
+    for src in set(previous_sources) - current:
+        stale = File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
+        Path(stale.abs_dest_path).unlink(missing_ok=True)
+    for template in [*config.theme.static_templates, *config.extra_templates]:
+        for name in (template, f"{template}.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
+
+
+def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
+               state_file: Path | None = None) -> list[str]:
+    """``mkdocs build --strict`` into ``site_dir``; returns warnings, raises MkdocsFailed.
+
+    With a ``state_file`` from the previous successful build into the same
+    ``site_dir``, only pages whose source changed are rebuilt (mkdocs' dirty
+    build), unless something every page depends on changed.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+    from mkdocs.structure.files import get_files
 
+    notice = _DropDirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(notice)
     with _captured_mkdocs_log() as log:
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True,
                                  **overrides)
-            build(config)
+            fingerprint = _fingerprint(config_file, config, overrides)
+            previous = _read_state(state_file)
+            dirty = state_file is not None and _can_build_dirty(config, previous, fingerprint)
+            if state_file is not None:
+                state_file.unlink(missing_ok=True)  # a failed build must not look good
+            files = get_files(config)
+            if dirty:
+                _prepare_dirty(config, files, previous.get("sources", []))
+            build(config, dirty=dirty)
         except (MkDocsException, OSError) as exc:
             raise MkdocsFailed([*log.messages, translate(str(exc))]) from exc
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+    if state_file is not None:
+        sources = sorted(file.src_uri for file in files)
+        state_file.write_text(json.dumps({"fingerprint": fingerprint, "sources": sources}),
+                              encoding="utf-8")
     return log.messages
+
+
+def _read_state(state_file: Path | None) -> dict[str, Any]:
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8")) if state_file else {}
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}

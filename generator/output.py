@@ -99,6 +99,20 @@ def staging_dir(target: Path) -> Path:
     return path
 
 
+def link_tree(source: Path, target: Path) -> None:
+    """Fill ``target`` with hard links to every file under ``source`` (copies when the
+    two are on different file systems): a snapshot that costs no disk space."""
+    for folder, _, names in os.walk(source):
+        relative = Path(folder).relative_to(source)
+        (target / relative).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            src, dst = Path(folder, name), target / relative / name
+            try:
+                os.link(src, dst)
+            except OSError:
+                shutil.copy2(src, dst)
+
+
 def replace_dir(new: Path, target: Path) -> None:
     """Put ``new`` at ``target``; the old content is deleted afterwards."""
     if not target.exists():
