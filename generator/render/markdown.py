@@ -28,8 +28,10 @@ class Md(str):
     __slots__ = ()
 
 
-# Inline markup characters, escaped with a backslash wherever they appear.
-_INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]|#!])")
+# One pass over the text: HTML's three and the brackets as entities (a backslashed
+# "]" followed by ":" can still read as a link reference), other markup backslashed.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
+                          **{c: "\\" + c for c in "\\`*_{}|#!"}})
 # Characters that are markup only at the start of a line (lists, quotes, setext
 # headings): escaped as numeric entities, which work in every Markdown context.
 _LINE_START = re.compile(r"^([-+=:])(?=[\s\-+=]|$)|^(\d+)([.)])(?=\s|$)")
@@ -37,9 +39,9 @@ _LINE_START = re.compile(r"^([-+=:])(?=[\s\-+=]|$)|^(\d+)([.)])(?=\s|$)")
 
 def escape(text: str) -> str:
     """Plain text → Markdown that renders exactly that text, on one line."""
-    text = " ".join(str(text).split())
-    text = html.escape(text, quote=False)
-    text = _INLINE_SPECIAL.sub(r"\\\1", text)
+    text = " ".join(str(text).split()).translate(_ESCAPES)
+    if not text or not (text[0].isdigit() or text[0] in "-+=:"):
+        return text
     return _LINE_START.sub(
         lambda m: f"&#{ord(m.group(1))};" if m.group(1)
         else f"{m.group(2)}&#{ord(m.group(3))};", text)
