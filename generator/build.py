@@ -118,7 +118,8 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
         docs_dir, result.site.nav, html.escape(result.site.site_name), site_url)
     work = cache_dir_for(content_dir) / "html"
     try:
-        mkdocs_runner.build_site(config, work, overrides, work.with_name("html.state.json"))
+        mkdocs_runner.build_site(config, work, overrides, work.with_name("html.state.json"),
+                                 result.site.theme)
     except mkdocs_runner.MkdocsFailed as exc:
         result.build_errors = exc.messages
         return result

@@ -124,15 +124,33 @@ class _DropDirtyNotice(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def _fingerprint(config_file: Path, config: Any, overrides: dict[str, Any]) -> str:
+# Theme data used only by static templates (sitemap.xml), which mkdocs renders
+# again on every build, dirty or not: a change there rebuilds no page.
+STATIC_TEMPLATE_DATA = {"lastmod"}
+
+
+def set_theme_data(config: Any, data: dict[str, Any]) -> None:
+    """Hand cchc's site-wide data to the theme templates as ``config.extra.cchc``.
+
+    Set on the loaded config rather than passed as an override: an override of
+    ``extra`` would replace the whole mapping from mkdocs.yml.
+    """
+    config["extra"]["cchc"] = data
+
+
+def _fingerprint(config_file: Path, config: Any, overrides: dict[str, Any],
+                 theme_data: dict[str, Any] | None = None) -> str:
     """Everything every page depends on: settings, navigation, theme, versions.
 
     When it changes, every page must be rebuilt; otherwise a page depends only
     on its own source file in site_src/, so only changed files are rebuilt.
+    ``theme_data`` (footer hotlines, sharing tags) is on every page too.
     """
     from importlib.metadata import version
 
-    digest = hashlib.sha256(json.dumps(overrides, sort_keys=True, default=str).encode())
+    every_page = {k: v for k, v in (theme_data or {}).items() if k not in STATIC_TEMPLATE_DATA}
+    digest = hashlib.sha256(json.dumps([overrides, every_page], sort_keys=True,
+                                       default=str).encode())
     digest.update(config_file.read_bytes())
     for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
         digest.update(version(package).encode())
@@ -172,7 +190,8 @@ def _prepare_dirty(config: Any, files: Any, previous_sources: list[str]) -> None
 
 
 def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
-               state_file: Path | None = None) -> list[str]:
+               state_file: Path | None = None,
+               theme_data: dict[str, Any] | None = None) -> list[str]:
     """``mkdocs build --strict`` into ``site_dir``; returns warnings, raises MkdocsFailed.
 
     With a ``state_file`` from the previous successful build into the same
@@ -190,7 +209,9 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True,
                                  **overrides)
-            fingerprint = _fingerprint(config_file, config, overrides)
+            if theme_data is not None:
+                set_theme_data(config, theme_data)
+            fingerprint = _fingerprint(config_file, config, overrides, theme_data)
             previous = _read_state(state_file)
             dirty = state_file is not None and _can_build_dirty(config, previous, fingerprint)
             if state_file is not None:

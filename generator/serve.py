@@ -45,6 +45,7 @@ def regenerate(config: Any) -> None:
         return
     config["nav"] = result.site.nav
     config["site_name"] = html.escape(result.site.site_name)
+    mkdocs_runner.set_theme_data(config, result.site.theme)
 
 
 def _not_nav_notice(record: logging.LogRecord) -> bool:

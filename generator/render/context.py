@@ -39,6 +39,9 @@ class RenderContext:
     site_url: str | None = None
     files: dict[str, bytes] = field(default_factory=dict)
     nav: list[dict[str, str]] = field(default_factory=list)
+    # Site-wide data for the theme templates (footer hotlines, sharing image, feed,
+    # sitemap dates); mkdocs hands it to them as ``config.extra.cchc``.
+    theme: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def unit(self) -> Unit:

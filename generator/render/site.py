@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.model import Content
 from generator.render.context import SECTION_TITLE, RenderContext
-from generator.render.pages import documents, home, procedures
+from generator.render.pages import contacts, documents, feeds, home, procedures, sharing, trends
 from generator.text import sort_key
 
 # Every page renderer, in the order they run.
@@ -26,6 +27,11 @@ PAGES: list[Callable[[RenderContext], None]] = [
     documents.free_pages,
     home.search,
     documents.attachments,
+    trends.trends,
+    contacts.cards,
+    sharing.share_image,
+    feeds.feed,
+    feeds.sitemap_dates,
 ]
 
 
@@ -34,6 +40,7 @@ class RenderedSite:
     files: dict[str, bytes] = field(default_factory=dict)
     nav: list[dict[str, str]] = field(default_factory=list)
     site_name: str = SECTION_TITLE
+    theme: dict[str, Any] = field(default_factory=dict)  # config.extra.cchc
 
 
 def navigation(ctx: RenderContext) -> list[dict[str, str]]:
@@ -45,6 +52,7 @@ def navigation(ctx: RenderContext) -> list[dict[str, str]]:
         {"Đường dây nóng": "duong-day-nong.md"},
         {"Kế hoạch": "ke-hoach/index.md"},
         {"Báo cáo": "bao-cao/index.md"},
+        {"Kết quả qua các kỳ": "ket-qua-qua-cac-ky.md"},
     ]
     pages = sorted(ctx.content.pages, key=lambda a: sort_key(a.meta.tieu_de))
     return nav + [{a.meta.tieu_de: f"trang/{a.slug}.md"} for a in pages]
@@ -55,4 +63,5 @@ def render_site(content: Content, site_url: str | None = None) -> RenderedSite:
     ctx = RenderContext(content, site_url)
     for render_pages in PAGES:
         render_pages(ctx)
-    return RenderedSite(files=ctx.files, nav=navigation(ctx), site_name=ctx.site_name)
+    return RenderedSite(files=ctx.files, nav=navigation(ctx), site_name=ctx.site_name,
+                        theme=ctx.theme)

@@ -96,6 +96,35 @@ def fee_summary(procedure: Procedure) -> str:
     return _summary([(channel_label(c), c.phi_le_phi) for c in procedure.cach_thuc])
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word before ``limit`` characters, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    if cut.count("(") > cut.count(")"):  # never leave a bracket open
+        cut = cut[:cut.rfind("(")]
+    return cut.rstrip(",;:.–- ") + "…"
+
+
+def _brief(pairs: list[tuple[str, str | None]], limit: int = 80) -> str:
+    """The first channel's value, short, naming the channel when the others differ."""
+    known = [(label, value) for label, value in pairs if value]
+    if not known:
+        return PENDING
+    label, first = known[0]
+    same = len({value for _, value in known}) == 1 and len(known) == len(pairs)
+    return shorten(first, limit) + ("" if same else f" ({label.lower()})")
+
+
+def procedure_description(procedure: Procedure) -> str:
+    """Time limit, fee and online level in one short sentence: what a shared link shows."""
+    online = online_label(procedure)
+    time_limit = _brief([(channel_label(c), c.thoi_han) for c in procedure.cach_thuc])
+    fee = _brief([(channel_label(c), c.phi_le_phi) for c in procedure.cach_thuc])
+    return (f"Thời hạn giải quyết: {time_limit}; phí, lệ phí: {fee}; dịch vụ công trực tuyến: "
+            f"{online[0].lower()}{online[1:]} (mã thủ tục {procedure.ma_thu_tuc}).")
+
+
 @dataclass(frozen=True)
 class FileLink:
     href: str  # relative to the page, or an absolute URL

@@ -2,44 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from generator.load.schema import Report
+from generator.load.schema import Plan, Report
 from generator.model import Article
-from generator.render import views
+from generator.render import figures, views
 from generator.render.context import RenderContext
 from generator.render.markdown import Md, demote_headings, escape
-from generator.text import format_date, format_int, format_percent
+from generator.render.summary import first_paragraph
+from generator.text import format_date
 
 
 def report_figures(report: Report) -> list[tuple[str, str]]:
     """The figures table of a report, with the derived shares; never "corrected"."""
-    f = report.so_lieu
-    if f is None:
-        return []
-    rows: list[tuple[str, str]] = []
+    return figures.rows(report.so_lieu)
 
-    def count(label: str, value: int | None) -> None:
-        if value is not None:
-            rows.append((label, format_int(value)))
 
-    def share(label: str, part: int | None, whole: int | None) -> None:
-        if part is not None and whole:
-            rows.append((label, format_percent(100 * part / whole)))
-
-    count("Hồ sơ tiếp nhận", f.ho_so_tiep_nhan)
-    count("Nộp trực tuyến", f.ho_so_truc_tuyen)
-    count("Nộp trực tiếp", f.ho_so_truc_tiep)
-    share("Tỷ lệ nộp trực tuyến", f.ho_so_truc_tuyen, f.ho_so_tiep_nhan)
-    count("Hồ sơ đã giải quyết", f.ho_so_da_giai_quyet)
-    count("Giải quyết đúng hạn", f.ho_so_dung_han)
-    count("Quá hạn", f.ho_so_qua_han)
-    share("Tỷ lệ giải quyết đúng hạn", f.ho_so_dung_han, f.ho_so_da_giai_quyet)
-    count("Phiếu khảo sát", f.phieu_khao_sat)
-    if f.ty_le_hai_long is not None:
-        rows.append(("Tỷ lệ hài lòng", format_percent(f.ty_le_hai_long)))
-    count("Tin, bài đã đăng", f.tin_bai)
-    return rows
+# The trends page ("Kết quả qua các kỳ"), written by pages/trends.py.
+TRENDS_PAGE = "ket-qua-qua-cac-ky.md"
 
 
 def _document_rows(ctx: RenderContext, article: Article[Any]) -> list[tuple[str, Any]]:
@@ -49,8 +30,8 @@ def _document_rows(ctx: RenderContext, article: Article[Any]) -> list[tuple[str,
                                    ("Ngày ban hành", format_date(meta.ngay_ban_hanh))]
     if getattr(meta, "ky_bao_cao", None):
         rows.append(("Kỳ báo cáo", meta.ky_bao_cao))
-    if meta.nguoi_ky:
-        signer = meta.nguoi_ky + (f", {meta.chuc_vu_nguoi_ky}" if meta.chuc_vu_nguoi_ky else "")
+    signer = _signer(meta)
+    if signer:
         rows.append(("Người ký", signer))
     if meta.tep:
         f = views.file_link(meta.tep, ctx.content, article.folder)
@@ -58,40 +39,85 @@ def _document_rows(ctx: RenderContext, article: Article[Any]) -> list[tuple[str,
     return rows
 
 
+def _signer(meta: Plan) -> str | None:
+    if not meta.nguoi_ky:
+        return None
+    return meta.nguoi_ky + (f", {meta.chuc_vu_nguoi_ky}" if meta.chuc_vu_nguoi_ky else "")
+
+
+def document_description(ctx: RenderContext, article: Article[Any]) -> str:
+    """What a shared link shows under the title: the document's number, date and gist."""
+    meta = article.meta
+    if isinstance(meta, Report):
+        lead = f"Báo cáo số {meta.so_hieu} ngày {format_date(meta.ngay_ban_hanh)}"
+        results = figures.headline(meta.so_lieu)
+        return f"{lead}: {results}." if results else f"{lead} của {ctx.unit.ten}."
+    if isinstance(meta, Plan):
+        return f"Kế hoạch số {meta.so_hieu} ngày {format_date(meta.ngay_ban_hanh)} " \
+               f"của {ctx.unit.ten}."
+    return first_paragraph(article.body) or f"{meta.tieu_de} – {ctx.unit.ten}."
+
+
 def article_page(ctx: RenderContext, article: Article[Any],
                  back: tuple[str, str] | None) -> None:
     meta = article.meta
     title = getattr(meta, "trich_yeu", None) or meta.tieu_de
     rows = _document_rows(ctx, article) if hasattr(meta, "so_hieu") else []
-    figures = report_figures(meta) if isinstance(meta, Report) else []
+    is_report = isinstance(meta, Report)
     ctx.page(
         f"{article.folder}/{article.slug}.md", "article.md.j2",
-        title=title, back=back, meta_rows=rows, figures=figures,
-        period=getattr(meta, "ky_bao_cao", None), description=title,
+        title=title, back=back, meta_rows=rows,
+        figures=report_figures(meta) if is_report else [],
+        charts=[Md(c) for c in figures.report_charts(article)] if is_report else [],
+        period=getattr(meta, "ky_bao_cao", None), description=document_description(ctx, article),
         body=Md(demote_headings(article.body.strip("\n"))),
     )
 
 
-def _document_list(ctx: RenderContext, folder: str, heading: str, intro: str,
-                   articles: list[Article[Any]]) -> None:
+@dataclass(frozen=True)
+class Listed:
+    """One plan or report in its year's list."""
+
+    article: Article[Any]
+    signer: str | None
+    attachment: views.FileLink | None
+    results: str | None  # a report's headline figures
+
+
+def by_year(ctx: RenderContext, folder: str,
+            articles: list[Article[Any]]) -> list[tuple[int, list[Listed]]]:
+    """Documents grouped by the year they were issued: newest year, newest document first."""
     newest = sorted(articles, key=lambda a: (a.meta.ngay_ban_hanh, a.meta.so_hieu),
                     reverse=True)
+    years: dict[int, list[Listed]] = {}
+    for a in newest:
+        file = views.file_link(a.meta.tep, ctx.content, folder) if a.meta.tep else None
+        results = figures.headline(a.meta.so_lieu) if isinstance(a.meta, Report) else None
+        years.setdefault(a.meta.ngay_ban_hanh.year, []).append(
+            Listed(a, _signer(a.meta), file, results))
+    return list(years.items())
+
+
+def _document_list(ctx: RenderContext, folder: str, heading: str, intro: str,
+                   articles: list[Article[Any]], **extra: Any) -> None:
     ctx.page(f"{folder}/index.md", "articles.md.j2", heading=heading, intro=intro,
-             articles=newest, description=intro)
+             years=by_year(ctx, folder, articles), description=intro, **extra)
     for article in articles:
         article_page(ctx, article, (heading, "index.md"))
 
 
 def plans(ctx: RenderContext) -> None:
     _document_list(ctx, "ke-hoach", "Kế hoạch",
-                   f"Kế hoạch cải cách hành chính của {ctx.unit.ten}, mới nhất ở trên.",
-                   ctx.content.plans)
+                   f"Kế hoạch cải cách hành chính của {ctx.unit.ten}, theo năm, mới nhất ở trên.",
+                   ctx.content.plans, trends=None)
 
 
 def reports(ctx: RenderContext) -> None:
+    has_figures = any(r.meta.so_lieu for r in ctx.content.reports)
     _document_list(ctx, "bao-cao", "Báo cáo",
-                   f"Báo cáo kết quả cải cách hành chính của {ctx.unit.ten}, mới nhất ở trên.",
-                   ctx.content.reports)
+                   f"Báo cáo kết quả cải cách hành chính của {ctx.unit.ten}, theo năm, "
+                   f"mới nhất ở trên.",
+                   ctx.content.reports, trends=TRENDS_PAGE if has_figures else None)
 
 
 def free_pages(ctx: RenderContext) -> None:

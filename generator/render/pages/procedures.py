@@ -32,8 +32,7 @@ def procedure_page(ctx: RenderContext, p: Procedure) -> None:
     ctx.page(
         f"thu-tuc/{p.slug}.md", "procedure.md.j2",
         p=p, anchor=anchors.get(p.linh_vuc, "ngung-ap-dung"),
-        description=f"Mã {p.ma_thu_tuc}. Thời hạn: {time_limit}. Phí, lệ phí: {fee}. "
-                    f"Dịch vụ công trực tuyến: {online}.",
+        description=views.procedure_description(p),
         time_limit=time_limit, fee=fee, online=online, online_link=online_link,
         place=ctx.place + address, documents=documents, status=views.status_label(p),
         successor=ctx.codes.get(p.thay_the_boi or ""),
