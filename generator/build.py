@@ -15,15 +15,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import mkdocs_runner
 from generator.check import check_content
 from generator.load.cache import LoadCache
 from generator.load.loader import load_content
 from generator.model import Content
-from generator.output import WriteStats, link_tree, replace_dir, staging_dir, write_tree
 from generator.problems import Problems
-from generator.render.site import RenderedSite, render_site
+
+if TYPE_CHECKING:  # rendering and writing are imported when used: `cchc check` and
+    # the pre-commit hook never load Jinja or the writers (see bench/check_speed.py)
+    from generator.output import WriteStats
+    from generator.render.site import RenderedSite
 
 # Reports the start of each phase (the CLI shows it on a terminal).
 Progress = Callable[[str], None]
@@ -91,6 +95,9 @@ def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
     result = check(content_dir, progress, save_cache=True)
     if result.failed(strict) or result.content is None:
         return result
+    from generator.output import write_tree
+    from generator.render.site import render_site
+
     progress("Tạo trang")
     with _gc_paused():
         result.site = render_site(result.content, site_url)
@@ -102,6 +109,8 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
           strict: bool = False, config_file: Path | None = None,
           progress: Progress = _quiet) -> Result:
     """Generate ``site_src/`` and build the site into ``out_dir``, atomically."""
+    from generator.output import link_tree, replace_dir, staging_dir
+
     started = time.monotonic()
     out_dir = out_dir.resolve()
     config = config_file or mkdocs_runner.find_config(content_dir)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from generator.cli import build, check, serve
+from generator.cli import build, check, import_, new, serve
 from generator.cli.common import Parser
 
 COMMANDS = [check, build, serve]
+COMMANDS += [new, import_]  # the staff's workflow (issue 5)
 
 
 def make_parser() -> Parser:

@@ -1,0 +1,220 @@
+"""``cchc new``: start a procedure, hotline, plan or report from a ready-to-fill file.
+
+The file gets every key of its kind with a Vietnamese comment (``scaffold.py``).
+The options are checked with the loader's own rules before anything is written
+(``filecheck.py``): a bad code or date is a usage error naming the option. An
+existing file is never overwritten; a hotline is appended to duong-day-nong.yml
+without touching what is already there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from generator.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    Parser,
+    Verbs,
+    add_content_option,
+)
+from generator.problems import display_path
+
+if TYPE_CHECKING:
+    from generator.problems import Problems
+
+# Content keys → the option that sets them, to name the option in errors.
+OPTIONS = {"ma_thu_tuc": "--ma", "ten": "--ten", "linh_vuc": "--linh-vuc",
+           "dien_thoai": "--dien-thoai", "so_hieu": "--so-hieu", "ngay_ban_hanh": "--ngay",
+           "trich_yeu": "--trich-yeu", "ky_bao_cao": "--ky-bao-cao"}
+
+
+class Refused(Exception):
+    """The file cannot be created; the message says why (exit code in ``code``)."""
+
+    def __init__(self, message: str, code: int = EXIT_PROBLEMS) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _option_errors(problems: Problems, text: str) -> Refused | None:
+    """The loader's errors on ``text``, told in terms of the options that caused them."""
+    if not problems.errors:
+        return None
+    lines = text.split("\n")
+    messages = []
+    for problem in problems.errors:
+        line = lines[problem.location.line - 1] if problem.location.line <= len(lines) else ""
+        key = line.strip().removeprefix("- ").split(":")[0]
+        option = OPTIONS.get(key, key)
+        hint = "\n".join(f"{option} {h[len(key) + 2:]}" if h.startswith(f"{key}: ") else h
+                         for h in problem.hint.splitlines())
+        messages.append(f"tham số {option}: {problem.message}\n  gợi ý: "
+                        + hint.replace("\n", "\n         "))
+    return Refused("\n".join(messages), EXIT_USAGE)
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise Refused(f"đã có tệp {display_path(path)}; cchc new không ghi đè, hãy mở và sửa "
+                      "tệp đó")
+
+
+def new_procedure(content: Path, code: str, name: str, field_name: str,
+                  today: dt.date) -> Path:
+    from generator.filecheck import check_text
+    from generator.load.schema import Procedure
+    from generator.procedure_files import scan_procedures
+    from generator.scaffold import procedure_text
+
+    index = scan_procedures(content)
+    code = code.strip()
+    if code in index.by_code:
+        raise Refused(f"đã có thủ tục mã {code} trong {display_path(index.by_code[code].path)}"
+                      "; hãy mở và sửa tệp đó")
+    path = index.path_for(code, field_name)
+    values: dict[str, Any] = {"ma_thu_tuc": code, "ten": name, "linh_vuc": field_name}
+    text = procedure_text(path, values, "cchc new thu-tuc", today)
+    refused = _option_errors(check_text(path, text, Procedure, "procedure"), text)
+    if refused:
+        raise refused
+    _refuse_existing(path)
+    return _write(path, text)
+
+
+def new_hotline(content: Path, name: str, phones: list[str]) -> Path:
+    from generator.filecheck import check_text
+    from generator.load.schema import Hotline
+    from generator.scaffold import hotline_text
+    from generator.yamledit import EditError, TextFile, append_item
+
+    path = next((p for p in (content / "duong-day-nong.yml", content / "duong-day-nong.yaml")
+                 if p.is_file()), content / "duong-day-nong.yml")
+    file = TextFile(path, "# Đường dây nóng: mỗi số một mục bắt đầu bằng dấu gạch ngang.\n",
+                    False, "\n")
+    try:
+        file = TextFile.read(path) if path.is_file() else file
+        _refuse_same_name(file, name)
+        text = append_item(file, hotline_text({"ten": name, "dien_thoai": phones}))
+    except EditError as exc:
+        raise Refused(f"{display_path(path)}: {exc}") from None
+    refused = _option_errors(check_text(path, text, Hotline, "hotline", list_item=-1), text)
+    if refused:
+        raise refused
+    return _write(path, text, bom=file.bom)
+
+
+def _refuse_same_name(file: Any, name: str) -> None:
+    import yaml
+
+    try:
+        data = yaml.load(file.text, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    except yaml.YAMLError:
+        return  # append_item explains what is wrong with the file
+    wanted = " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+    for item in data if isinstance(data, list) else []:
+        written = item.get("ten") if isinstance(item, dict) else None
+        if isinstance(written, str) and " ".join(written.split()).casefold() == wanted:
+            raise Refused(f"{display_path(file.path)} đã có đường dây nóng «{name}»; "
+                          "hãy sửa mục đó thay vì thêm mới")
+
+
+def new_article(content: Path, folder: str, values: dict[str, Any], today: dt.date) -> Path:
+    from generator.filecheck import check_text
+    from generator.load.schema import Plan, Report
+    from generator.scaffold import article_text
+    from generator.text import slugify
+
+    model = Report if folder == "bao-cao" else Plan
+    kind = "report" if folder == "bao-cao" else "plan"
+    slug = slugify(values["trich_yeu"])
+    if len(slug) > 60:  # a file name, not the whole title: cut at a word
+        slug = slug[:61].rsplit("-", 1)[0]
+    path = content / folder / f"{values['ngay_ban_hanh']}-{slug or kind}.md"
+    text = article_text(model, values, f"cchc new {folder}", today)
+    refused = _option_errors(check_text(path, text, model, kind, front_matter=True), text)
+    if refused:
+        raise refused
+    _refuse_existing(path)
+    return _write(path, text)
+
+
+def _write(path: Path, text: str, bom: bool = False) -> Path:
+    from generator.yamledit import write_atomically
+
+    write_atomically(path, (("\ufeff" if bom else "") + text).encode("utf-8"))
+    return path
+
+
+def _date(value: str) -> dt.date | str:
+    """A YYYY-MM-DD date; anything else is passed on for the loader to explain."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return value
+
+
+def run(args: argparse.Namespace) -> int:
+    today = dt.date.today()
+    try:
+        if args.kind == "thu-tuc":
+            path = new_procedure(args.content, args.ma, args.ten, args.linh_vuc, today)
+        elif args.kind == "duong-day-nong":
+            path = new_hotline(args.content, args.ten, args.dien_thoai)
+        else:
+            values = {"so_hieu": args.so_hieu, "trich_yeu": args.trich_yeu,
+                      "ngay_ban_hanh": _date(args.ngay) if args.ngay else today}
+            if args.kind == "bao-cao" and args.ky_bao_cao:
+                values["ky_bao_cao"] = args.ky_bao_cao
+            path = new_article(args.content, args.kind, values, today)
+    except Refused as exc:
+        print(f"cchc new: lỗi: {exc}", file=sys.stderr)
+        return exc.code
+    action = "Đã thêm một mục vào" if args.kind == "duong-day-nong" else "Đã tạo"
+    print(f"{action} {display_path(path)}")
+    print("Mở tệp, điền các chỗ còn trống (mỗi dòng có ghi chú cách viết), rồi chạy "
+          "«cchc check».")
+    return EXIT_OK
+
+
+def _kind(kinds: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = kinds.add_parser(name, help=help_text,
+                                                       description=help_text)
+    add_content_option(parser)
+    return parser
+
+
+def register(verbs: Verbs) -> None:
+    parser = verbs.add_parser("new", help="tạo tệp mới theo mẫu để điền",
+                              description="Tạo tệp nội dung mới có sẵn mọi trường và ghi chú "
+                                          "cách viết. Không bao giờ ghi đè tệp đã có.")
+    kinds = parser.add_subparsers(dest="kind", metavar="LOẠI", parser_class=Parser)
+    kinds.required = True
+    procedure = _kind(kinds, "thu-tuc", "một thủ tục hành chính, trong content/thu-tuc/")
+    procedure.add_argument("--ma", required=True, metavar="MÃ", help="mã thủ tục, ví dụ 1.001193")
+    procedure.add_argument("--ten", required=True, metavar="TÊN", help="tên thủ tục")
+    procedure.add_argument("--linh-vuc", required=True, metavar="LĨNH_VỰC",
+                           help="lĩnh vực, ví dụ «Hộ tịch»")
+    hotline = _kind(kinds, "duong-day-nong", "một đường dây nóng, thêm vào duong-day-nong.yml")
+    hotline.add_argument("--ten", required=True, metavar="TÊN", help="tên đường dây nóng")
+    hotline.add_argument("--dien-thoai", required=True, action="append", metavar="SỐ",
+                         help="số điện thoại (nhiều số thì ghi --dien-thoai nhiều lần)")
+    for name, label in (("ke-hoach", "một kế hoạch, trong content/ke-hoach/"),
+                        ("bao-cao", "một báo cáo, trong content/bao-cao/")):
+        article = _kind(kinds, name, label)
+        article.add_argument("--so-hieu", required=True, metavar="SỐ_HIỆU",
+                             help="số, ký hiệu văn bản, ví dụ 15/KH-UBND")
+        article.add_argument("--trich-yeu", required=True, metavar="TRÍCH_YẾU",
+                             help="trích yếu (tiêu đề) văn bản")
+        article.add_argument("--ngay", metavar="YYYY-MM-DD",
+                             help="ngày ban hành (mặc định: hôm nay)")
+        if name == "bao-cao":
+            article.add_argument("--ky-bao-cao", metavar="KỲ",
+                                 help="kỳ báo cáo, ví dụ «6 tháng đầu năm 2026»")
+    parser.set_defaults(run=run)

@@ -1,0 +1,212 @@
+"""The committed JSON Schema (schema/*.json) is current and agrees with the loader.
+
+Editors read YAML 1.2 (``2026-07-15`` is a string, ``113`` a number), so the
+content is shown to the schema the way an editor would parse it. The rule under
+test: an editor never flags what ``cchc check`` accepts, and flags the mistakes
+``cchc check`` rejects wherever JSON Schema can tell them apart.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from generator import editor_schema
+from generator.field_docs import DESCRIPTIONS, MODEL_DOCS
+from generator.filecheck import check_text
+from generator.load.schema import Hotline, Procedure, Report
+from tests.conftest import SAMPLE_CONTENT
+
+
+class EditorLoader(yaml.SafeLoader):
+    """YAML 1.2 core schema, as yaml-language-server reads it: no dates, no yes/no."""
+
+
+EditorLoader.yaml_implicit_resolvers = {}
+for tag, pattern, first in [
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("int", r"^[-+]?[0-9]+$", list("-+0123456789")),
+    ("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$",
+     list("-+.0123456789")),
+]:
+    EditorLoader.add_implicit_resolver(f"tag:yaml.org,2002:{tag}", re.compile(pattern), first)
+EditorLoader.add_constructor("tag:yaml.org,2002:int",
+                             lambda loader, node: int(loader.construct_scalar(node), 10))
+EditorLoader.add_constructor("tag:yaml.org,2002:float",
+                             lambda loader, node: float(loader.construct_scalar(node)))
+
+
+def editor_view(text: str) -> Any:
+    return yaml.load(text, Loader=EditorLoader)
+
+
+def schema(name: str) -> dict[str, Any]:
+    return json.loads((editor_schema.SCHEMA_DIR / name).read_text(encoding="utf-8"))
+
+
+def schema_accepts(name: str, text: str) -> bool:
+    validator = jsonschema.Draft7Validator(schema(name))
+    return not list(validator.iter_errors(editor_view(text)))
+
+
+def test_committed_schema_is_current() -> None:
+    for name, value in editor_schema.content_schemas().items():
+        path = editor_schema.SCHEMA_DIR / name
+        committed = path.read_text(encoding="utf-8") if path.is_file() else ""
+        assert committed == editor_schema.render(value), (
+            f"schema/{name} is out of date with the content model; regenerate it with "
+            f"`{editor_schema.REGENERATE}` and commit the result")
+    names = {p.name for p in editor_schema.SCHEMA_DIR.glob("*.json")}
+    assert names == set(editor_schema.content_schemas()), "stale files in schema/"
+
+
+def test_every_key_has_a_vietnamese_description() -> None:
+    for model, descriptions in DESCRIPTIONS.items():
+        assert set(descriptions) == set(model.model_fields), (
+            f"generator/field_docs.py: keys of {model.__name__} without a description, "
+            "or descriptions of keys that no longer exist")
+        assert model in MODEL_DOCS
+        for key, info in model.model_fields.items():
+            assert descriptions[key].startswith("bắt buộc") == info.is_required(), key
+
+
+def test_schemas_are_valid_draft_7() -> None:
+    for name in editor_schema.content_schemas():
+        jsonschema.Draft7Validator.check_schema(schema(name))
+
+
+def _sample_files() -> list[tuple[str, Path, bool]]:
+    files = [("don-vi.schema.json", SAMPLE_CONTENT / "don-vi.yml", False),
+             ("linh-vuc.schema.json", SAMPLE_CONTENT / "linh-vuc.yml", False),
+             ("duong-day-nong.schema.json", SAMPLE_CONTENT / "duong-day-nong.yml", False)]
+    files += [("thu-tuc.schema.json", p, False)
+              for p in sorted((SAMPLE_CONTENT / "thu-tuc").rglob("*.yml"))]
+    for folder in ("ke-hoach", "bao-cao", "trang"):
+        files += [(f"{folder}.schema.json", p, True)
+                  for p in sorted((SAMPLE_CONTENT / folder).glob("*.md"))]
+    return files
+
+
+def test_the_sample_content_passes_the_schema() -> None:
+    for name, path, front_matter in _sample_files():
+        text = path.read_text(encoding="utf-8")
+        if front_matter:
+            text = text.split("---\n")[1]
+        errors = list(jsonschema.Draft7Validator(schema(name)).iter_errors(editor_view(text)))
+        assert not errors, f"{path}: {[e.message for e in errors]}"
+
+
+PROCEDURE = """\
+ma_thu_tuc: "1.001193"
+ten: "Thủ tục đăng ký khai sinh"
+linh_vuc: "Hộ tịch"
+"""
+
+# (extra YAML appended to a valid procedure, does cchc check accept it?)
+PROCEDURE_CASES = [
+    ('cach_thuc:\n  - kenh: "Trực tuyến"\n    thoi_han: "01 ngày"', True),
+    ("cach_thuc:\n  - kenh: truc-tuyen", True),
+    ("cach_thuc:\n  - kenh: Bưu chính", True),
+    ("cach_thuc:\n  - kenh: fax", False),
+    ('cach_thuc: "truc_tiep"', False),
+    ("muc_do: 4", True),
+    ('muc_do: "Toàn trình"', True),
+    ("muc_do: mot phan", True),
+    ("muc_do: 5", False),
+    ('hieu_luc: "Đã bãi bỏ"', True),
+    ("hieu_luc: het hieu luc", True),
+    ('hieu_luc: ""', False),
+    ('co_quan_thuc_hien: "UBND xã Hòa An"', True),
+    ('co_quan_thuc_hien:\n  - "UBND xã"\n  - "Công an xã"', True),
+    ('thanh_phan_ho_so:\n  - "Tờ khai"\n  - ten: "Bản sao"\n    ban_chinh: 1', True),
+    ("thanh_phan_ho_so:\n  - ten: Tờ khai\n    ban_chinh: 1.000", True),
+    ("thanh_phan_ho_so:\n  - ten: Tờ khai\n    ban_chinh: hai", False),
+    ("thanh_phan_ho_so:\n  - ten: Tờ khai\n    so_ban: 1", False),
+    ("ngay_cap_nhat: 2026-07-15", True),
+    ("ngay_cap_nhat: 2026-7-5", True),
+    ("ngay_cap_nhat: 15/07/2026", False),
+    ("ngay_cap_nhat: 2026/07/15", False),
+    ("trinh_tu:", True),
+    ('trinh_tu:\n  - "Bước 1"\n  -\n  - "Bước 2"', True),
+    ('thu_tuc_lien_quan: "1.000894"', True),
+    ("thu_tuc_lien_quan:\n  - 1.000894", False),
+    ('thay_the_boi: "1,2"', False),
+    ("link_nop_truc_tuyen: HTTPS://dichvucong.gov.vn/p/1", True),
+    ("link_nop_truc_tuyen: dichvucong.gov.vn", False),
+    ("linh_vu: Hộ tịch", False),
+    ("tu_khoa: 123", True),
+]
+
+
+@pytest.mark.parametrize(("extra", "accepted"), PROCEDURE_CASES)
+def test_editor_and_loader_agree_on_procedures(extra: str, accepted: bool,
+                                               tmp_path: Path) -> None:
+    text = PROCEDURE + extra + "\n"
+    problems = check_text(tmp_path / "p.yml", text, Procedure, "procedure")
+    assert (not problems.errors) == accepted, problems.format()
+    assert schema_accepts("thu-tuc.schema.json", text) == accepted
+
+
+@pytest.mark.parametrize(("text", "accepted"), [
+    ('ma_thu_tuc: 2.000720\nten: "A"\nlinh_vuc: "B"\n', False),
+    ('ten: "A"\nlinh_vuc: "B"\n', False),
+    ('ma_thu_tuc: "1.1"\nten: ""\nlinh_vuc: "B"\n', False),
+    ('ma_thu_tuc: "XA.HA.01"\nten: 2026\nlinh_vuc: "B"\n', True),
+])
+def test_required_keys_and_codes(text: str, accepted: bool, tmp_path: Path) -> None:
+    problems = check_text(tmp_path / "p.yml", text, Procedure, "procedure")
+    assert (not problems.errors) == accepted, problems.format()
+    assert schema_accepts("thu-tuc.schema.json", text) == accepted
+
+
+REPORT = 'so_hieu: "98/BC-UBND"\nngay_ban_hanh: 2026-06-15\ntrich_yeu: "Báo cáo"\n'
+
+
+@pytest.mark.parametrize(("extra", "accepted"), [
+    ("so_lieu:\n  ho_so_tiep_nhan: 1.144\n  ho_so_truc_tuyen: 1 103", True),
+    ('so_lieu:\n  ty_le_hai_long: "99,5%"', True),
+    ("so_lieu:\n  ty_le_hai_long: 99.5", True),
+    ("so_lieu:\n  ty_le_hai_long: 120", False),
+    ("so_lieu:\n  ho_so_qua_han: -1", False),
+    ("so_lieu:\n  phieu: 3", False),
+    ('so_lieu: "nhiều"', False),
+])
+def test_editor_and_loader_agree_on_reports(extra: str, accepted: bool, tmp_path: Path) -> None:
+    text = REPORT + extra + "\n"
+    problems = check_text(tmp_path / "r.md", f"---\n{text}---\n", Report, "report",
+                          front_matter=True)
+    assert (not problems.errors) == accepted, problems.format()
+    assert schema_accepts("bao-cao.schema.json", text) == accepted
+
+
+@pytest.mark.parametrize(("item", "accepted"), [
+    ('ten: "Công an xã"\ndien_thoai: 113', True),
+    ('ten: "Công an xã"\ndien_thoai:\n  - "0225 3 812 113"\n  - +84 912 345 678', True),
+    ('ten: "Công an xã"\ndien_thoai: []', False),
+    ('ten: "Công an xã"\ndien_thoai: "gọi cho tôi"', False),
+    ('ten: "Công an xã"', False),
+    ('ten: "Công an xã"\ndien_thoai: "113"\nemail: "khong-phai-email"', False),
+])
+def test_editor_and_loader_agree_on_hotlines(item: str, accepted: bool, tmp_path: Path) -> None:
+    text = "- " + textwrap.indent(item, "  ").lstrip() + "\n"
+    problems = check_text(tmp_path / "h.yml", text, Hotline, "hotline", list_item=0)
+    assert (not problems.errors) == accepted, problems.format()
+    assert schema_accepts("duong-day-nong.schema.json", text) == accepted
+
+
+def test_choices_are_offered_for_completion() -> None:
+    channel = schema("thu-tuc.schema.json")["$defs"]["Channel"]["properties"]["kenh"]
+    offered = next(o for o in channel["anyOf"] if "enum" in o)
+    assert offered["enum"] == ["truc_tiep", "truc_tuyen", "buu_chinh"]
+    assert offered["enumDescriptions"] == ["Trực tiếp", "Trực tuyến", "Bưu chính công ích"]
+    status = schema("thu-tuc.schema.json")["properties"]["hieu_luc"]
+    assert status["description"].startswith("con_hieu_luc (mặc định)")
+    assert status["title"] == "Tình trạng hiệu lực"

@@ -1,0 +1,64 @@
+"""``cchc serve`` reloads the open page by itself after a content edit.
+
+mkdocs' ``serve --livereload`` flag is lost with click > 8.2.1 (design notes §4);
+cchc calls mkdocs' serve API with ``livereload=True`` instead. This drives a real
+browser to prove the page reloads itself: the test never calls ``reload()``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.test_serve import _free_port, _get, _wait_for
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def preview(make_content: Callable[..., Path]) -> Iterator[tuple[Path, str]]:
+    content = make_content()
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--content", str(content),
+         "--port", str(port)],
+        cwd=content.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        yield content, f"http://127.0.0.1:{port}/"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=10)
+
+
+def test_the_open_page_reloads_after_a_content_edit(browser: Any,
+                                                    preview: tuple[Path, str]) -> None:
+    content, base = preview
+    url = base + "thu-tuc/1-001193/"
+    assert _wait_for(lambda: "Thủ tục đăng ký khai sinh" in _get(url)), "preview never came up"
+    page = browser.new_page()
+    try:
+        page.goto(url)
+        assert page.locator("h1").inner_text() == "Thủ tục đăng ký khai sinh"
+        # mkdocs injects its poller inline in every page it serves
+        assert page.evaluate("typeof livereload") == "function"
+        page.evaluate("window.cchcBeforeEdit = true")  # gone only if the page reloads
+
+        procedure = content / "thu-tuc" / "ho-tich" / "1-001193.yml"
+        procedure.write_text(procedure.read_text(encoding="utf-8").replace(
+            'ten: "Thủ tục đăng ký khai sinh"', 'ten: "Thủ tục đăng ký khai sinh lưu động"'),
+            encoding="utf-8")
+
+        page.wait_for_function(
+            "document.querySelector('h1')?.textContent.includes('lưu động')", timeout=30_000)
+        assert page.evaluate("window.cchcBeforeEdit === undefined")
+    finally:
+        page.close()
