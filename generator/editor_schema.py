@@ -148,7 +148,7 @@ def _choice(options: dict[str, str], aliases: dict[str, str]) -> JsonSchemaValue
     )
     numbers = sorted(int(alias) for alias in aliases if alias.isdigit())
     if numbers:  # the old online levels 1–4, written unquoted
-        result["anyOf"].append({"type": "integer", "enum": numbers})
+        result["anyOf"].append({"type": "integer", "enum": numbers, "doNotSuggest": True})
     return result
 
 
@@ -181,12 +181,13 @@ class ContentJsonSchema(GenerateJsonSchema):
             return _text(required=True)
         if func is fieldtypes._optional_text:
             return _text(required=False)
+        # Optional values may be left empty: `""` and nothing both mean "not given".
         if func in (fieldtypes._date, fieldtypes._required_date):
-            return _any_of(_DATE, _NULL) if func is fieldtypes._date else _DATE
+            return _any_of(_DATE, _NULL, _EMPTY_TEXT) if func is fieldtypes._date else _DATE
         if func is fieldtypes._count:
-            return _any_of(_COUNT, _NULL)
+            return _any_of(_COUNT, _NULL, _EMPTY_TEXT)
         if func is fieldtypes._percent:
-            return _any_of(_PERCENT, _NULL)
+            return _any_of(_PERCENT, _NULL, _EMPTY_TEXT)
         if func is fieldtypes._mapping_or_none:
             return _any_of(self.generate_inner(inner), _NULL)
         if func is schema_document:
@@ -209,8 +210,8 @@ class ContentJsonSchema(GenerateJsonSchema):
         if func not in _CHECKS:
             raise TypeError(f"editor_schema: no JSON Schema for validator {func.__qualname__}")
         checked = dict(_CHECKED[_CHECKS[func]])
-        if _accepts_null(self.generate_inner(schema["schema"])):
-            return _any_of(checked, _NULL)
+        if _accepts_null(self.generate_inner(schema["schema"])):  # optional: may stay empty
+            return _any_of(checked, _NULL, _EMPTY_TEXT)
         return checked
 
     @staticmethod

@@ -8,6 +8,7 @@ test: an editor never flags what ``cchc check`` accepts, and flags the mistakes
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import textwrap
@@ -18,10 +19,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator import editor_schema
+from generator import editor_schema, scaffold
 from generator.field_docs import DESCRIPTIONS, MODEL_DOCS
 from generator.filecheck import check_text
-from generator.load.schema import Hotline, Procedure, Report
+from generator.load.schema import Hotline, Plan, Procedure, Report
 from tests.conftest import SAMPLE_CONTENT
 
 
@@ -142,6 +143,9 @@ PROCEDURE_CASES = [
     ("link_nop_truc_tuyen: HTTPS://dichvucong.gov.vn/p/1", True),
     ("link_nop_truc_tuyen: dichvucong.gov.vn", False),
     ("linh_vu: Hộ tịch", False),
+    ('link_nop_truc_tuyen: ""\nthay_the_boi: ""\nngay_cap_nhat: ""', True),
+    ("link_nop_truc_tuyen:\nthay_the_boi:\nngay_cap_nhat:\nmuc_do:", True),
+    ('muc_do: ""', False),
     ("tu_khoa: 123", True),
 ]
 
@@ -177,6 +181,8 @@ REPORT = 'so_hieu: "98/BC-UBND"\nngay_ban_hanh: 2026-06-15\ntrich_yeu: "Báo cá
     ("so_lieu:\n  ty_le_hai_long: 120", False),
     ("so_lieu:\n  ho_so_qua_han: -1", False),
     ("so_lieu:\n  phieu: 3", False),
+    ('so_lieu:\n  ho_so_tiep_nhan: ""\n  ty_le_hai_long: ""', True),
+    ('ngay_ban_hanh: ""', False),
     ('so_lieu: "nhiều"', False),
 ])
 def test_editor_and_loader_agree_on_reports(extra: str, accepted: bool, tmp_path: Path) -> None:
@@ -194,6 +200,7 @@ def test_editor_and_loader_agree_on_reports(extra: str, accepted: bool, tmp_path
     ('ten: "Công an xã"\ndien_thoai: "gọi cho tôi"', False),
     ('ten: "Công an xã"', False),
     ('ten: "Công an xã"\ndien_thoai: "113"\nemail: "khong-phai-email"', False),
+    ('ten: "Công an xã"\ndien_thoai: "113"\nemail: ""', True),
 ])
 def test_editor_and_loader_agree_on_hotlines(item: str, accepted: bool, tmp_path: Path) -> None:
     text = "- " + textwrap.indent(item, "  ").lstrip() + "\n"
@@ -210,3 +217,18 @@ def test_choices_are_offered_for_completion() -> None:
     status = schema("thu-tuc.schema.json")["properties"]["hieu_luc"]
     assert status["description"].startswith("con_hieu_luc (mặc định)")
     assert status["title"] == "Tình trạng hiệu lực"
+
+
+def test_fresh_scaffolds_raise_no_editor_warnings(tmp_path: Path) -> None:
+    """A file `cchc new` just wrote is valid: the editor must not underline it."""
+    today = dt.date(2026, 7, 15)
+    procedure = scaffold.procedure_text(tmp_path / "p.yml", {
+        "ma_thu_tuc": "1.001193", "ten": "Thủ tục đăng ký khai sinh", "linh_vuc": "Hộ tịch"},
+        "cchc new", today)
+    assert schema_accepts("thu-tuc.schema.json", procedure)
+    hotline = scaffold.hotline_text({"ten": "Công an xã", "dien_thoai": ["113", "0912 345 678"]})
+    assert schema_accepts("duong-day-nong.schema.json", hotline)
+    for model, name in ((Plan, "ke-hoach"), (Report, "bao-cao")):
+        article = scaffold.article_text(model, {"so_hieu": "1/KH", "trich_yeu": "Kế hoạch",
+                                                "ngay_ban_hanh": today}, "cchc new", today)
+        assert schema_accepts(f"{name}.schema.json", article.split("---\n")[1])
