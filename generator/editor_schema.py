@@ -170,6 +170,9 @@ _CHECKS: dict[Callable[..., Any], str] = {
 }
 
 
+schema_document = schema._document  # a document given as just its name
+
+
 class ContentJsonSchema(GenerateJsonSchema):
     """pydantic's generator, told what each cchc validator accepts."""
 
@@ -233,8 +236,6 @@ def _non_empty(value: JsonSchemaValue, min_items: int) -> JsonSchemaValue:
             option["minItems"] = min_items
     return {"anyOf": options}
 
-
-schema_document = schema._document  # a document given as just its name
 
 
 def _describe(result: JsonSchemaValue, model: type[BaseModel]) -> None:

@@ -56,9 +56,16 @@ def _names(template: str) -> list[str]:
     return names
 
 
+def _code_span(match: re.Match[str]) -> str:
+    """A `code span` holding placeholders: literal parts stay code, placeholders italic."""
+    parts = re.split(r"(\{\w+\})", match.group(1))
+    return "".join(part if re.fullmatch(r"\{\w+\}", part) else f"`{part}`"
+                   for part in parts if part)
+
+
 def _prose(line: str) -> str:
     _names(line)
-    text = re.sub(r"`\{(\w+)\}`", r"{\1}", line)  # `{key}` → the italic label alone
+    text = re.sub(r"`([^`]*\{\w+\}[^`]*)`", _code_span, line)
     return text.format(**PLACEHOLDERS).replace("|", "\\|")
 
 

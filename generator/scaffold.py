@@ -12,7 +12,7 @@ shows up as warnings (e.g. a procedure without ``cach_thuc``).
 from __future__ import annotations
 
 import datetime as dt
-import json
+import functools
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,13 +25,11 @@ from generator.field_docs import DESCRIPTIONS
 from generator.load.schema import Hotline, Plan, Procedure, Report
 from generator.load.validate import format_example
 from generator.text import format_date
+from generator.yamledit import quoted
 
 Value = str | list[str] | dt.date | None
-
-
-def quoted(text: str) -> str:
-    """A YAML double-quoted scalar (JSON's escapes are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+# The schema is the same for every file a run writes (an import may write hundreds).
+_schema = functools.lru_cache(maxsize=None)(model_schema)
 
 
 def _refs(value: Any) -> bool:
@@ -99,7 +97,7 @@ def field_lines(model: type[BaseModel], values: Mapping[str, Value],
                 indent: str = "") -> list[str]:
     """One entry per key of ``model``, in the model's order: given values first-hand,
     placeholders for the rest."""
-    schema = model_schema(model)
+    schema = _schema(model)
     defs = schema.get("$defs", {})
     lines: list[str] = []
     for key, prop in schema["properties"].items():

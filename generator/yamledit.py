@@ -10,6 +10,7 @@ intended raises :class:`EditError` and nothing is written.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import unicodedata
@@ -20,10 +21,13 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.scaffold import quoted
-
 NewValue = str | list[str]
 _BOM = "\ufeff"
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are all valid YAML escapes)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 class EditError(Exception):

@@ -68,7 +68,7 @@ def test_the_real_export_at_commune_level(cchc: Callable[..., Run], sample_copy:
                         "đề 2): 271 thủ tục.")
     assert lines[1] == ("Chỉ nhập thủ tục có cơ quan thực hiện cấp xã (--cap-xa): 46 thủ tục; "
                         "bỏ qua 225 thủ tục của cấp khác.")
-    assert summary(run) == "Kết quả: 23 tạo mới, 1 cập nhật, 22 không đổi, 0 bỏ qua."
+    assert summary(run) == "Kết quả: 23 tạo mới, 0 cập nhật, 23 không đổi, 0 bỏ qua."
     created = sample_copy / "thu-tuc" / "ho-tich" / "3-000323.yml"
     data = yaml.safe_load(created.read_text(encoding="utf-8"))
     assert (data["ma_thu_tuc"], data["ten"], data["linh_vuc"], data["co_quan_thuc_hien"]) == (
@@ -86,7 +86,7 @@ def test_the_real_export_at_commune_level(cchc: Callable[..., Run], sample_copy:
 def test_the_real_export_at_every_level(cchc: Callable[..., Run], sample_copy: Path) -> None:
     run = cchc("import", REAL_EXPORT, "--content", sample_copy)
     assert run.code == 0, run.err
-    assert summary(run) == "Kết quả: 240 tạo mới, 1 cập nhật, 30 không đổi, 0 bỏ qua."
+    assert summary(run) == "Kết quả: 240 tạo mới, 0 cập nhật, 31 không đổi, 0 bỏ qua."
     trailing = sample_copy / "thu-tuc" / "quan-tai-vien" / "1-014966.yml"
     assert yaml.safe_load(trailing.read_text(encoding="utf-8"))["ten"] == (
         "Cấp lại chứng chỉ hành nghề Quản tài viên trong trường hợp bị thu hồi chứng chỉ "
@@ -109,7 +109,7 @@ def test_a_preview_writes_nothing(cchc: Callable[..., Run], sample_copy: Path) -
     run = cchc("import", REAL_EXPORT, "--cap-xa", "--xem-truoc", "--content", sample_copy)
     assert run.code == 0
     assert run.out.endswith("Chế độ xem trước (--xem-truoc): chưa ghi tệp nào.\n")
-    assert summary(run) == "Kết quả: 23 tạo mới, 1 cập nhật, 22 không đổi, 0 bỏ qua."
+    assert summary(run) == "Kết quả: 23 tạo mới, 0 cập nhật, 23 không đổi, 0 bỏ qua."
     assert snapshot(sample_copy) == before
 
 
@@ -185,6 +185,29 @@ def test_a_procedure_is_found_wherever_staff_put_it(
     assert not (content / "thu-tuc" / "ho-tich" / "1-000689.yml").exists()
 
 
+def test_what_the_list_no_longer_names_is_pointed_out(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path) -> None:
+    content = make_content({
+        "linh-vuc.yml": "- Hộ tịch\n- ten: Chứng thực\n",
+        "thu-tuc/ho-tich/1-000656.yml": 'ma_thu_tuc: "1.000656"\nten: "Khai tử"\n'
+                                        'linh_vuc: "Hộ tịch"\n',
+        "thu-tuc/ho-tich/1-000001.yml": 'ma_thu_tuc: "1.000001"\nten: "Cũ"\n'
+                                        'linh_vuc: "Hộ tịch"\nhieu_luc: bai_bo\n',
+        "thu-tuc/ho-tich/xa.yml": 'ma_thu_tuc: "XA.HA.01"\nten: "Riêng"\nlinh_vuc: "Hộ tịch"\n'})
+    export = write_xlsx(tmp_path / "ds.xlsx", [
+        ["1.001193", "Thủ tục đăng ký khai sinh", "", "", "Hộ tịch"],
+        ["1.000002", "Thủ tục mới", "", "", "Quốc tịch"]])
+    run = cchc("import", export, "--content", content)
+    lines = run.out.splitlines()
+    assert ("Lĩnh vực mới, chưa có trong linh-vuc.yml (trang web xếp chúng theo vần sau các "
+            "lĩnh vực đã liệt kê; thêm vào linh-vuc.yml nếu muốn chọn thứ tự): Quốc tịch.") in lines
+    # In force, in a field of the list, a national code the list does not name:
+    assert lines[-3:-1] == [
+        "1 thủ tục còn hiệu lực trong nội dung thuộc các lĩnh vực này nhưng không có trong danh "
+        "sách (có thể đã bị bãi bỏ hoặc thay thế: kiểm tra rồi sửa hieu_luc):",
+        f"  {(content / 'thu-tuc/ho-tich/1-000656.yml').as_posix()}  (1.000656)"]
+
+
 def test_agencies_staff_wrote_for_their_commune_are_kept() -> None:
     assert agencies_current(["Ủy ban nhân dân xã Hòa An"], ["Ủy ban nhân dân cấp xã"])
     assert agencies_current(["UBND xã Hòa An"], ["Tổ chức hành nghề công chứng",
@@ -192,8 +215,10 @@ def test_agencies_staff_wrote_for_their_commune_are_kept() -> None:
     assert agencies_current(["Sở Tư pháp"], ["Sở Tư Pháp", "Bộ Tư pháp"])
     assert not agencies_current([], ["Ủy ban nhân dân cấp xã"])
     assert not agencies_current(["UBND huyện Đông Sơn"], ["Ủy ban nhân dân cấp xã"])
+    assert agencies_current(["UBND xã Hòa An", "Công an xã Hòa An", "Cơ quan Bảo hiểm xã hội"],
+                            ["Ủy ban nhân dân cấp xã"])  # a joint procedure's partners
     assert not agencies_current(["UBND xã Hòa An", "Cơ quan Bảo hiểm xã hội"],
-                                ["Ủy ban nhân dân cấp xã"])
+                                ["Ủy ban nhân dân cấp xã", "Sở Tư pháp"])
 
 
 # --- what Excel and CSV files look like in practice ---------------------------------------
@@ -350,6 +375,12 @@ def test_broken_procedure_files_stop_the_import(cchc: Callable[..., Run],
     assert run.code == 1
     assert "thu-tuc/ho-tich/hong.yml: tệp sai cú pháp YAML" in run.err
     assert snapshot(content) == before
+
+
+def test_import_has_vietnamese_help(cchc: Callable[..., Run]) -> None:
+    run = cchc("import", "--help")
+    assert run.code == 0
+    assert "cách dùng: cchc import [-h] [--content THƯ_MỤC] [--cap-xa] [--xem-truoc] TỆP" in run.out
 
 
 def test_the_sample_is_untouched_by_tests() -> None:

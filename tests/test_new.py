@@ -221,3 +221,10 @@ def test_scaffolds_point_editors_at_the_schema(tmp_path: Path,
     assert (target.parent / "../../../schema/thu-tuc.schema.json").resolve().is_file()
     outside = tmp_path / "xa-khac" / "content" / "thu-tuc" / "a.yml"
     assert "yaml-language-server" not in scaffold.procedure_text(outside, {}, "x", dt.date.today())
+
+
+@pytest.mark.parametrize("kind", ["thu-tuc", "duong-day-nong", "ke-hoach", "bao-cao"])
+def test_new_has_vietnamese_help(kind: str, cchc: Callable[..., Run]) -> None:
+    run = cchc("new", kind, "--help")
+    assert run.code == 0
+    assert run.out.startswith(f"cách dùng: cchc new {kind} [-h] [--content THƯ_MỤC]")

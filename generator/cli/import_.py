@@ -53,6 +53,10 @@ def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
             print(f"  bỏ qua    dòng {row.line}: {change.reason}")
     print(f"Kết quả: {plan.count(CREATED)} tạo mới, {plan.count(UPDATED)} cập nhật, "
           f"{plan.count(UNCHANGED)} không đổi, {plan.count(SKIPPED)} bỏ qua.")
+    if plan.unlisted_fields:
+        print("Lĩnh vực mới, chưa có trong linh-vuc.yml (trang web xếp chúng theo vần sau các "
+              "lĩnh vực đã liệt kê; thêm vào linh-vuc.yml nếu muốn chọn thứ tự): "
+              + ", ".join(plan.unlisted_fields) + ".")
     if plan.not_listed:
         print(f"{len(plan.not_listed)} thủ tục còn hiệu lực trong nội dung thuộc các lĩnh vực "
               "này nhưng không có trong danh sách (có thể đã bị bãi bỏ hoặc thay thế: kiểm "

@@ -28,6 +28,7 @@ from generator.problems import display_path
 
 if TYPE_CHECKING:
     from generator.problems import Problems
+    from generator.yamledit import TextFile
 
 # Content keys → the option that sets them, to name the option in errors.
 OPTIONS = {"ma_thu_tuc": "--ma", "ten": "--ten", "linh_vuc": "--linh-vuc",
@@ -110,7 +111,7 @@ def new_hotline(content: Path, name: str, phones: list[str]) -> Path:
     return _write(path, text, bom=file.bom)
 
 
-def _refuse_same_name(file: Any, name: str) -> None:
+def _refuse_same_name(file: TextFile, name: str) -> None:
     import yaml
 
     try:

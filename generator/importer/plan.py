@@ -51,6 +51,8 @@ class ImportPlan:
     other_levels: int = 0  # rows left out by --cap-xa
     # Procedures in force, in a field of the export, whose code the export does not list.
     not_listed: list[ProcedureFile] = field(default_factory=list)
+    # Fields of new procedures that linh-vuc.yml (when there is one) does not list.
+    unlisted_fields: list[str] = field(default_factory=list)
 
     def count(self, outcome: str) -> int:
         return sum(1 for change in self.changes if change.outcome == outcome)
@@ -65,13 +67,17 @@ def _agency_key(agency: str) -> str:
 
 
 def agencies_current(written: Sequence[str], exported: Sequence[str]) -> bool:
-    """True when what staff wrote needs no update: every agency written is one of the
-    export's. The commune level counts as one agency however it is named, so a
-    commune that wrote its own name ("UBND xã Hòa An") for the portal's "Ủy ban nhân
-    dân cấp xã", or kept only itself out of a longer national list, keeps its text;
-    an agency the export no longer names (e.g. "UBND huyện" after 2025) is replaced."""
+    """True when what staff wrote needs no update: one list contains the other.
+
+    The commune level counts as one agency however it is named, so a commune that
+    wrote its own name ("UBND xã Hòa An") for the portal's "Ủy ban nhân dân cấp xã",
+    kept only itself out of a longer national list, or added the partner agencies of
+    a joint procedure (Công an xã, Bảo hiểm xã hội) keeps its text. Lists that
+    disagree (e.g. "UBND huyện" written before 2025) are replaced by the export's.
+    """
     have = {_agency_key(a) for a in written if a.strip()}
-    return bool(have) and have <= {_agency_key(a) for a in exported}
+    listed = {_agency_key(a) for a in exported}
+    return bool(have) and (have <= listed or listed <= have)
 
 
 def _as_list(value: Any) -> list[str]:
@@ -155,6 +161,30 @@ def _not_listed(index: ProcedureIndex, table: ExportTable,
                    and normalise(entry.field) in fields), key=lambda e: str(e.path))
 
 
+def _listed_fields(content_dir: Path) -> set[str] | None:
+    """Field names in linh-vuc.yml (normalised), None when there is no such file."""
+    path = next((p for p in (content_dir / "linh-vuc.yml", content_dir / "linh-vuc.yaml")
+                 if p.is_file()), None)
+    if path is None:
+        return None
+    try:
+        data = yaml.load(TextFile.read(path).text,
+                         Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    except (EditError, yaml.YAMLError):
+        return None
+    entries = data if isinstance(data, list) else []
+    names = [e.get("ten") if isinstance(e, dict) else e for e in entries]
+    return {normalise(n) for n in names if isinstance(n, str)}
+
+
+def _unlisted_fields(plan: ImportPlan, content_dir: Path) -> list[str]:
+    listed = _listed_fields(content_dir)
+    if listed is None:
+        return []
+    new = [c.row.field for c in plan.changes if c.outcome == CREATED]
+    return [name for name in dict.fromkeys(new) if normalise(name) not in listed]
+
+
 def plan_import(table: ExportTable, index: ProcedureIndex, commune_only: bool,
                 made_by: str, today: dt.date) -> ImportPlan:
     plan = ImportPlan(table)
@@ -173,6 +203,7 @@ def plan_import(table: ExportTable, index: ProcedureIndex, commune_only: bool,
         else:
             first_line[row.code] = row.line
             plan.changes.append(_plan_new(row, index, made_by, today))
+    plan.unlisted_fields = _unlisted_fields(plan, index.content_dir)
     return plan
 
 
