@@ -7,6 +7,7 @@ record problems. The order here is the order a reader would check by hand.
 from __future__ import annotations
 
 import difflib
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -75,13 +76,13 @@ def check_replacements(content: Content, problems: Problems) -> None:
             continue
         if target is None:
             continue
-        here = procedure.where("thay_the_boi")
+        here = functools.partial(procedure.where, "thay_the_boi")  # looked up if needed
         if procedure.hieu_luc != "thay_the":
-            problems.add("procedure.replacement_unexpected", here, value=procedure.hieu_luc)
+            problems.add("procedure.replacement_unexpected", here(), value=procedure.hieu_luc)
         elif target == procedure.ma_thu_tuc:
-            problems.add("procedure.replacement_self", here, value=target)
+            problems.add("procedure.replacement_self", here(), value=target)
         elif target not in known:
-            problems.add("procedure.replacement_unknown", here, value=target,
+            problems.add("procedure.replacement_unknown", here(), value=target,
                          suggestion=_suggest_code(target, list(codes)))
         elif target in codes:
             _check_chain(procedure, codes, problems)
@@ -165,22 +166,24 @@ def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
 
 
 def check_attachments(content: Content, problems: Problems) -> None:
-    def report(kind: str, value: str, key: str, where: Location) -> None:
+    def report(kind: str, value: str, key: str, where: Callable[[], Location]) -> None:
+        """``where`` is called only for a problem: a position may mean parsing again."""
         found = _attachment_problem(value, content)
         if found is not None:
             suffix, suggestion = found
-            problems.add(f"{kind}.{suffix}", where, value=value, key=key, suggestion=suggestion)
+            problems.add(f"{kind}.{suffix}", where(), value=value, key=key,
+                         suggestion=suggestion)
 
     for procedure in content.procedures:
         for index, document in enumerate(procedure.thanh_phan_ho_so):
             if document.mau:
                 report("procedure", document.mau, "mau",
-                       procedure.where("thanh_phan_ho_so", index, "mau"))
+                       functools.partial(procedure.where, "thanh_phan_ho_so", index, "mau"))
     for kind, articles in (("plan", content.plans), ("report", content.reports)):
         for article in articles:
             tep = getattr(article.meta, "tep", None)
             if tep:
-                report(kind, tep, "tep", article.meta.where("tep"))
+                report(kind, tep, "tep", functools.partial(article.meta.where, "tep"))
 
 
 # [text](target) and ![alt](target), with an optional "title"; and [id]: target.

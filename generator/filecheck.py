@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load.loader import _report_unquoted_codes
+from generator.load.procedures import _report_unquoted_codes
 from generator.load.schema import ContentModel, Procedure
 from generator.load.source import SourceText, decode, split_front_matter
 from generator.load.validate import model_example, validate

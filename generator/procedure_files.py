@@ -16,8 +16,9 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
-from generator.load.loader import YAML_SUFFIXES
+from generator.load.procedures import procedure_paths
 from generator.load.source import decode
+from generator.problems import Problems
 from generator.text import code_slug, slugify
 
 _LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -95,14 +96,7 @@ def _read(path: Path) -> tuple[str | None, str | None, str | None] | str:
 def scan_procedures(content_dir: Path) -> ProcedureIndex:
     """Every procedure file under ``content_dir/thu-tuc`` (as the loader finds them)."""
     index = ProcedureIndex(content_dir)
-    folder = content_dir / "thu-tuc"
-    if not folder.is_dir():
-        return index
-    for path in sorted(folder.rglob("*")):
-        parts = path.relative_to(folder).parts
-        if (not path.is_file() or path.suffix.lower() not in YAML_SUFFIXES
-                or any(part.startswith((".", "~")) for part in parts)):
-            continue
+    for path in procedure_paths(content_dir, Problems()):  # other files: check warns
         found = _read(path)
         if isinstance(found, str):
             index.unreadable.append((path, found))
