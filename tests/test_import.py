@@ -278,6 +278,21 @@ def test_headers_are_found_and_matched_loosely(cchc: Callable[..., Run],
     assert (data["ten"], data["co_quan_thuc_hien"]) == ("Cấp giấy chứng nhận", "UBND cấp xã")
 
 
+def test_a_level_column_also_marks_the_commune_level(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path) -> None:
+    content = make_content()
+    export = write_xlsx(tmp_path / "ds.xlsx", [
+        ["1.000001", "Thủ tục cấp xã", "", "Cấp Xã", "Y tế\nDân số"],
+        ["1.000002", "Thủ tục cấp tỉnh", "", "Cấp Tỉnh", "Y tế"],
+        ["1.000003", "Thủ tục nhiều cấp", "Sở Y tế", "Cấp Tỉnh, Cấp Xã", "Y tế"]],
+        headers=["Mã thủ tục", "Tên thủ tục", "Cơ quan thực hiện", "Cấp thực hiện", "Lĩnh vực"])
+    run = cchc("import", export, "--cap-xa", "--content", content)
+    assert run.code == 0, run.err
+    assert summary(run) == "Kết quả: 2 tạo mới, 0 cập nhật, 0 không đổi, 0 bỏ qua."
+    assert sorted(p.name for p in (content / "thu-tuc" / "y-te").iterdir()) == [
+        "1-000001.yml", "1-000003.yml"]
+
+
 def test_rows_that_cannot_be_used_are_skipped_with_a_reason(
         cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path) -> None:
     content = make_content()

@@ -75,9 +75,10 @@ def run(args: argparse.Namespace) -> int:
     except ExportError as exc:
         print(f"cchc import: lỗi: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    if args.cap_xa and not table.has_agency:
-        print(f"cchc import: lỗi: {args.file.name} không có cột «Cơ quan thực hiện», nên "
-              "không lọc được thủ tục cấp xã; bỏ --cap-xa hoặc dùng tệp xuất đầy đủ",
+    if args.cap_xa and not (table.has_agency or table.has_level):
+        print(f"cchc import: lỗi: {args.file.name} không có cột «Cơ quan thực hiện» (hay "
+              "«Cấp thực hiện»), nên không lọc được thủ tục cấp xã; bỏ --cap-xa hoặc dùng tệp "
+              "xuất đầy đủ",
               file=sys.stderr)
         return EXIT_PROBLEMS
     index = scan_procedures(args.content)

@@ -24,3 +24,11 @@ _COMMUNE_LEVEL = re.compile(
 def is_commune_level(agency: str) -> bool:
     """True for an agency of the commune level, however the portal or staff write it."""
     return bool(_COMMUNE_LEVEL.search(" ".join(fold(agency).split())))
+
+
+_LEVEL_COMMUNE = re.compile(r"\b(?:xa|phuong|thi tran|dac khu)\b(?! hoi)")
+
+
+def names_commune_level(level: str) -> bool:
+    """True for a "Cấp thực hiện" cell naming the commune level ("Cấp Xã", "Xã")."""
+    return bool(_LEVEL_COMMUNE.search(" ".join(fold(level).split())))

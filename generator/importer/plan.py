@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from generator.filecheck import check_text
-from generator.importer.levels import is_commune_level
+from generator.importer.levels import is_commune_level, names_commune_level
 from generator.importer.table import ExportRow, ExportTable
 from generator.load.schema import Procedure
 from generator.procedure_files import ProcedureFile, ProcedureIndex
@@ -146,7 +146,8 @@ def _plan_new(row: ExportRow, index: ProcedureIndex, made_by: str, today: dt.dat
 def _kept_rows(table: ExportTable, commune_only: bool, plan: ImportPlan) -> list[ExportRow]:
     if not commune_only:
         return list(table.rows)
-    kept = [row for row in table.rows if any(is_commune_level(a) for a in row.agencies)]
+    kept = [row for row in table.rows if any(is_commune_level(a) for a in row.agencies)
+            or any(names_commune_level(level) for level in row.levels)]
     plan.other_levels = len(table.rows) - len(kept)
     return kept
 

@@ -30,6 +30,8 @@ HEADERS = {
     "name": {"ten", "ten thu tuc", "ten tthc", "ten thu tuc hanh chinh"},
     "agency": {"co quan thuc hien", "co quan giai quyet", "co quan thuc hien giai quyet"},
     "field": {"linh vuc", "ten linh vuc", "linh vuc thuc hien"},
+    # Some exports also say at which level a procedure is handled ("Cấp Xã").
+    "level": {"cap thuc hien", "cap", "cap giai quyet"},
 }
 REQUIRED_COLUMNS = ("code", "name", "field")
 HEADER_LABELS = {"code": "Mã số", "name": "Tên", "agency": "Cơ quan thực hiện",
@@ -53,6 +55,7 @@ class ExportRow:
     agencies: tuple[str, ...]
     field: str
     problem: str | None = None  # why the row cannot be used
+    levels: tuple[str, ...] = ()  # "Cấp thực hiện", when the export has that column
     note: str | None = None  # what was repaired (a code Excel turned into a number)
 
 
@@ -63,6 +66,7 @@ class ExportTable:
     header_line: int
     has_agency: bool
     rows: list[ExportRow] = field(default_factory=list)
+    has_level: bool = False
 
 
 def clean_text(value: Any) -> str:
@@ -125,12 +129,13 @@ def _cell(row: Sequence[Any], column: int | None) -> Any:
 
 
 def _row(line: int, row: Sequence[Any], columns: dict[str, int]) -> ExportRow | None:
-    cells = [_cell(row, columns.get(key)) for key in ("code", "name", "agency", "field")]
+    cells = [_cell(row, columns.get(key)) for key in ("code", "name", "agency", "field", "level")]
     if all(clean_text(c) == "" for c in cells):
         return None  # a blank row
     raw_code = clean_text(cells[0])
     code, note = clean_code(cells[0])
-    name, field_name = clean_text(cells[1]), clean_text(cells[3])
+    fields = split_agencies(cells[3])  # one field per line; the first is the procedure's
+    name, field_name = clean_text(cells[1]), (fields[0] if fields else "")
     problem = None
     if not code:
         problem = "không có mã số"
@@ -142,7 +147,7 @@ def _row(line: int, row: Sequence[Any], columns: dict[str, int]) -> ExportRow | 
     elif not field_name:
         problem = "không có lĩnh vực"
     return ExportRow(line, raw_code, None if problem else code, name, split_agencies(cells[2]),
-                     field_name, problem, note)
+                     field_name, problem=problem, note=note, levels=split_agencies(cells[4]))
 
 
 def _table(path: Path, sheet: str | None, rows: list[list[Any]],
@@ -151,7 +156,8 @@ def _table(path: Path, sheet: str | None, rows: list[list[Any]],
     if found is None:
         return None
     header, columns = found
-    table = ExportTable(path, sheet, header + first_line, "agency" in columns)
+    table = ExportTable(path, sheet, header + first_line, "agency" in columns,
+                        has_level="level" in columns)
     for offset, row in enumerate(rows[header + 1:], start=header + 1):
         parsed = _row(offset + first_line, row, columns)
         if parsed is not None:
