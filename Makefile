@@ -26,4 +26,4 @@ serve: $(BIN)/cchc
 	$(BIN)/cchc serve
 
 clean:
-	rm -rf site site_src .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site_src .cchc-cache .pytest_cache .mypy_cache .ruff_cache

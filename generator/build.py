@@ -100,7 +100,8 @@ def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
 
     progress("Tạo trang")
     with _gc_paused():
-        result.site = render_site(result.content, site_url)
+        result.site = render_site(result.content, site_url,
+                                  cache_dir=cache_dir_for(content_dir))
     result.written = write_tree(docs_dir, result.site.files)
     return result
 
@@ -115,6 +116,8 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
     out_dir = out_dir.resolve()
     config = config_file or mkdocs_runner.find_config(content_dir)
     site_url = site_url or mkdocs_runner.configured_site_url(config)
+    if not site_url:  # the CLI says so in Vietnamese before calling (cli/build.py)
+        raise ValueError(f"no site_url in {config} nor given: QR codes need absolute URLs")
     # 1. Load, check, render and write site_src/ — stops here on content problems.
     docs_dir = docs_dir_for(content_dir)
     result = generate(content_dir, docs_dir, strict, progress, site_url)

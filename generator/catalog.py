@@ -352,6 +352,31 @@ _SPECIFIC: list[ProblemSpec] = [
         "số hồ sơ đúng hạn ({on_time}) lớn hơn số đã giải quyết ({resolved})",
         "kiểm tra lại so_lieu; trang web sẽ hiển thị đúng các số đã ghi",
     ),
+    # --- published addresses (content/url-da-cong-bo.txt) ---------------------------
+    ProblemSpec(
+        "ledger.bad_line", ERROR,
+        "dòng «{value}» không phải địa chỉ trang: {reason}",
+        "mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục, ví dụ:\n{example}\n"
+        "ghi chú thì bắt đầu dòng bằng dấu #",
+    ),
+    ProblemSpec(
+        "ledger.procedure_gone", ERROR,
+        "địa chỉ {value} đã được công bố (có thể đang in trên mã QR) nhưng không còn "
+        "thủ tục nào ở địa chỉ này{suggestion}",
+        "không xóa tệp thủ tục đã công bố và không đổi mã của nó. Khôi phục tệp có\n"
+        "ma_thu_tuc: \"{old_code}\"\n"
+        "rồi, nếu thủ tục không còn áp dụng, ghi trong tệp đó\n"
+        "hieu_luc: bai_bo\n"
+        "hoặc\n"
+        "hieu_luc: thay_the\n"
+        "thay_the_boi: \"mã thủ tục mới\"",
+    ),
+    ProblemSpec(
+        "ledger.page_gone", ERROR,
+        "địa chỉ {value} đã được công bố nhưng trang web mới không còn trang này",
+        "khôi phục trang (đặt lại tên tệp hoặc tên lĩnh vực như cũ); chỉ xóa dòng này "
+        "nếu chắc chắn địa chỉ chưa từng được in hay gửi cho người dân",
+    ),
 ]
 
 

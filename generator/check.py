@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.ledger import check_ledger
 from generator.load.schema import STATUSES, Procedure
 from generator.model import Article, Content
 from generator.problems import Location, Problems
@@ -278,4 +279,5 @@ RULES: list[Callable[[Content, Problems], None]] = [
     check_links,
     check_article_urls,
     check_report_figures,
+    check_ledger,
 ]

@@ -68,14 +68,17 @@ def serve(content_dir: Path, port: int) -> int:
 
     docs_dir = pipeline.docs_dir_for(content_dir)
     local_url = f"http://127.0.0.1:{port}/"
-    first = pipeline.generate(content_dir, docs_dir, site_url=local_url)
+    # QR codes and printed addresses use the public address even in the preview, so a
+    # board printed from it still works; without one, print sheets say "do not print".
+    public_url = mkdocs_runner.configured_site_url(mkdocs_runner.find_config(content_dir))
+    first = pipeline.generate(content_dir, docs_dir, site_url=public_url or local_url)
     if len(first.problems):
         print(first.problems.format(), file=sys.stderr)
     if first.site is None and not (docs_dir / "index.md").is_file():
         print("Không xem trước được: nội dung có lỗi và chưa có bản dựng nào trước đó.",
               file=sys.stderr)
         return 1
-    _session = _Session(content_dir.resolve(), docs_dir, local_url)
+    _session = _Session(content_dir.resolve(), docs_dir, public_url or local_url)
     nav = first.site.nav if first.site else []
     name = first.site.site_name if first.site else "Cải cách hành chính"
     # Preview at the root of the local server, whatever path site_url has.

@@ -177,7 +177,7 @@ def _generated(content: Path) -> dict[str, bytes]:
     result = pipeline.check(content)
     assert not result.problems.fails(strict=True), result.problems.format()
     assert result.content is not None
-    return render_site(result.content).files
+    return render_site(result.content, "https://xa.example.gov.vn/cchc/").files
 
 
 def test_bom_crlf_and_nfd_are_accepted_and_change_nothing(tmp_path: Path) -> None:

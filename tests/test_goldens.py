@@ -26,7 +26,7 @@ def generated(case: Path) -> dict[str, str]:
     result = pipeline.check(case / "content")
     assert not result.problems.fails(), result.problems.format()
     assert result.content is not None
-    site = render_site(result.content)
+    site = render_site(result.content, "https://xa.example.gov.vn/cchc/")
     files = {rel: data.decode("utf-8") for rel, data in site.files.items() if rel.endswith(".md")}
     files["nav.json"] = json.dumps(site.nav, ensure_ascii=False, indent=2) + "\n"
     return files

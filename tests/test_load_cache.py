@@ -17,7 +17,8 @@ from tests.conftest import SAMPLE_CONTENT
 def snapshot(content: Path) -> tuple[str, dict[str, bytes]]:
     result = pipeline.check(content)
     assert result.content is not None
-    files = render_site(result.content).files if not result.problems.fails() else {}
+    files = (render_site(result.content, "https://xa.example.gov.vn/cchc/").files
+             if not result.problems.fails() else {})
     return result.problems.format(), files
 
 

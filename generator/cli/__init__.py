@@ -11,11 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from generator.cli import build, check, import_, new, serve
+from generator.cli import build, check, import_, new, publish_urls, serve
 from generator.cli.common import Parser
 
 COMMANDS = [check, build, serve]
 COMMANDS += [new, import_]  # the staff's workflow (issue 5)
+COMMANDS += [publish_urls]  # published addresses (issue 3)
 
 
 def make_parser() -> Parser:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from generator import build as pipeline
+from generator import mkdocs_runner
 from generator.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -41,10 +42,35 @@ def unsafe_out_dir(out: Path, content: Path) -> str | None:
     return None
 
 
+def site_url_problem(url: str | None, config: Path) -> str | None:
+    """Why the section's public address is unusable for QR codes, or None.
+
+    A usage problem (exit 2), not a content one: it is fixed in mkdocs.yml or on
+    the command line, never in content/, and is found before anything is read.
+    """
+    example = "https://ten-xa.gov.vn/cchc/"
+    if url is None:
+        return ("chưa có địa chỉ công khai của chuyên mục (site_url), nên không tạo được "
+                "mã QR: mã QR phải chứa địa chỉ đầy đủ thì điện thoại mới mở được.\n"
+                f"  gợi ý: thêm dòng «site_url: {example}» vào {config}, "
+                f"hoặc chạy: cchc build --site-url {example}")
+    if not url.startswith(("http://", "https://")):
+        return (f"site_url trong {config} là «{url}», chưa phải địa chỉ web đầy đủ; "
+                "mã QR cần địa chỉ bắt đầu bằng https:// (hoặc http://).\n"
+                f"  gợi ý: site_url: {example}")
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     unsafe = unsafe_out_dir(args.out, args.content)
     if unsafe:
         print(f"cchc build: lỗi: {unsafe}", file=sys.stderr)
+        return EXIT_USAGE
+    config = mkdocs_runner.find_config(args.content)
+    args.site_url = args.site_url or mkdocs_runner.configured_site_url(config)
+    no_url = site_url_problem(args.site_url, config)
+    if no_url:
+        print(f"cchc build: lỗi: {no_url}", file=sys.stderr)
         return EXIT_USAGE
     result = pipeline.build(args.content, args.out, site_url=args.site_url,
                             strict=args.strict, progress=progress(sys.stderr))

@@ -42,6 +42,8 @@ class RenderContext:
     # Site-wide data for the theme templates (footer hotlines, sharing image, feed,
     # sitemap dates); mkdocs hands it to them as ``config.extra.cchc``.
     theme: dict[str, Any] = field(default_factory=dict)
+    # Where slow, rarely changing outputs (QR codes) are kept between builds; None: memory only.
+    cache_dir: Path | None = None
 
     @cached_property
     def unit(self) -> Unit:

@@ -9,11 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from generator.model import Content
 from generator.render.context import SECTION_TITLE, RenderContext
-from generator.render.pages import contacts, documents, feeds, home, procedures, sharing, trends
+from generator.render.pages import (
+    contacts,
+    documents,
+    feeds,
+    home,
+    printing,
+    procedures,
+    sharing,
+    trends,
+)
 from generator.text import sort_key
 
 # Every page renderer, in the order they run.
@@ -32,6 +42,11 @@ PAGES: list[Callable[[RenderContext], None]] = [
     sharing.share_image,
     feeds.feed,
     feeds.sitemap_dates,
+    printing.qr_codes,
+    printing.print_index,
+    printing.cover_sheet,
+    printing.boards,
+    printing.posters,
 ]
 
 
@@ -58,9 +73,10 @@ def navigation(ctx: RenderContext) -> list[dict[str, str]]:
     return nav + [{a.meta.tieu_de: f"trang/{a.slug}.md"} for a in pages]
 
 
-def render_site(content: Content, site_url: str | None = None) -> RenderedSite:
+def render_site(content: Content, site_url: str | None = None,
+                cache_dir: Path | None = None) -> RenderedSite:
     """Every file of ``site_src/`` for ``content`` (which must have passed the checks)."""
-    ctx = RenderContext(content, site_url)
+    ctx = RenderContext(content, site_url, cache_dir=cache_dir)
     for render_pages in PAGES:
         render_pages(ctx)
     return RenderedSite(files=ctx.files, nav=navigation(ctx), site_name=ctx.site_name,

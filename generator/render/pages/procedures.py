@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.load.schema import Procedure
 from generator.render import views
 from generator.render.context import RenderContext
+from generator.render.pages import printing
 
 
 def catalog(ctx: RenderContext) -> None:
@@ -39,6 +40,7 @@ def procedure_page(ctx: RenderContext, p: Procedure) -> None:
         related=[ctx.codes[c] for c in p.thu_tuc_lien_quan
                  if c in ctx.codes and c != p.ma_thu_tuc],
         channel_label=views.channel_label,
+        share=printing.share(ctx, p),
     )
 
 
