@@ -68,7 +68,8 @@ def make_content(count: int, target: Path) -> Path:
     """Write a content folder with ``count`` procedures at ``target``; returns it."""
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("thu-tuc"))
+    # The sample's ledger of published addresses names the sample's codes, not these.
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("thu-tuc", "url-da-cong-bo.txt"))
     sample_fields = [f["ten"] for f in yaml.safe_load(
         (SAMPLE / "linh-vuc.yml").read_text(encoding="utf-8"))]
     fields = sample_fields + EXTRA_FIELDS

@@ -307,3 +307,30 @@ def test_addresses_break_only_after_a_slash() -> None:
         '<span class="cchc-nowrap">thu-tuc/</span><wbr>'
         '<span class="cchc-nowrap">1-001193</span>')
     assert "&lt;" in str(url_text("x/<b>"))
+
+
+def test_a_card_without_update_date_shows_the_print_date(
+        make_content: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.render.site import render_site
+
+    root = make_content({"thu-tuc/ho-tich/1-000894.yml": (
+        'ma_thu_tuc: "1.000894"\nten: "Đăng ký kết hôn"\nlinh_vuc: "Hộ tịch"\n'
+        "cach_thuc:\n  - kenh: truc_tiep\n")})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1785542400")  # 2026-08-01 UTC
+    result = pipeline.check(root)
+    assert result.content is not None
+    board = BeautifulSoup(render_site(result.content, SITE_URL).files["in/tat-ca/index.html"],
+                          "html.parser")
+    feet = {words(c.select_one(".cchc-card__name")): words(c.select_one(".cchc-card__foot"))
+            for c in board.select("li.cchc-card")}
+    assert feet == {"Đăng ký kết hôn": "UBND xã Thử Nghiệm · in ngày 01/08/2026",
+                    "Thủ tục đăng ký khai sinh": "UBND xã Thử Nghiệm · cập nhật 15/07/2026"}
+
+
+def test_rendering_without_a_public_address_is_refused(make_content: Callable[..., Path]) -> None:
+    from generator.render.site import render_site
+
+    result = pipeline.check(make_content())
+    assert result.content is not None
+    with pytest.raises(ValueError, match="site_url"):
+        render_site(result.content)
