@@ -134,10 +134,10 @@ def test_a_card_holds_what_the_counter_needs(site: Path) -> None:
     facts = {words(d.dt): words(d.dd) for d in card.select(".cchc-card__facts div")}
     assert facts["Mã thủ tục"] == "1.001193"
     assert facts["Thời hạn"].startswith("Ngay trong ngày tiếp nhận hồ sơ")
-    assert facts["Thời hạn"].endswith("(trực tiếp)")
+    assert facts["Thời hạn"].endswith("(nộp trực tiếp)")
     assert facts["Phí, lệ phí"] == ("Miễn lệ phí khi đăng ký đúng hạn (trong 60 ngày kể từ ngày "
                                     "sinh); đăng ký quá hạn nộp lệ phí theo mức HĐND tỉnh quy "
-                                    "định (trực tiếp)")
+                                    "định (nộp trực tiếp)")
     assert facts["Nộp trực tuyến"] == "Toàn trình"
     address = card.select_one(".cchc-card__url")
     assert address is not None

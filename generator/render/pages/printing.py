@@ -58,7 +58,7 @@ def _channel_fact(pairs: list[tuple[str, str | None]]) -> str:
     label, first = known[0]
     if len({value for _, value in known}) == 1 and len(known) == len(pairs):
         return clip(first)
-    return clip(f"{first} ({label.lower()})")
+    return clip(f"{first} (nộp {label.lower()})")
 
 
 def url_text(address: str) -> Markup:
