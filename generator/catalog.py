@@ -356,18 +356,17 @@ _SPECIFIC: list[ProblemSpec] = [
     ProblemSpec(
         "ledger.bad_line", ERROR,
         "dòng «{value}» không phải địa chỉ trang: {reason}",
-        "mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục, ví dụ:\n{example}\n"
-        "ghi chú thì bắt đầu dòng bằng dấu #",
+        "mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục (dòng ghi chú bắt đầu "
+        "bằng dấu #), ví dụ:\n{example}",
     ),
     ProblemSpec(
         "ledger.procedure_gone", ERROR,
         "địa chỉ {value} đã được công bố (có thể đang in trên mã QR) nhưng không còn "
         "thủ tục nào ở địa chỉ này{suggestion}",
-        "không xóa tệp thủ tục đã công bố và không đổi mã của nó. Khôi phục tệp có\n"
+        "không xóa tệp thủ tục đã công bố và không đổi mã của nó: khôi phục tệp; nếu thủ tục "
+        "không còn áp dụng, ghi `hieu_luc: bai_bo` (bãi bỏ) hoặc `hieu_luc: thay_the` kèm "
+        "`thay_the_boi` (mã thủ tục mới), ví dụ:\n"
         "ma_thu_tuc: \"{old_code}\"\n"
-        "rồi, nếu thủ tục không còn áp dụng, ghi trong tệp đó\n"
-        "hieu_luc: bai_bo\n"
-        "hoặc\n"
         "hieu_luc: thay_the\n"
         "thay_the_boi: \"mã thủ tục mới\"",
     ),

@@ -37,6 +37,7 @@ PLACEHOLDERS = {
     # Hints that are built for the very mistake: the printed message carries them.
     "example": "*(ví dụ đúng in kèm lỗi)*", "fix": "*cách sửa cụ thể in kèm lỗi*",
     "suggested": "*ngày viết lại đúng dạng*",
+    "old_code": "*mã cũ*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.
@@ -46,6 +47,7 @@ _KIND_TITLES = {"unit": "Thông tin đơn vị", "fields": "Danh sách lĩnh v�
 SECTIONS = [("file", "Đọc tệp"), ("yaml", "Cú pháp YAML"),
             ("frontmatter", "Phần thông tin đầu tệp .md")]
 SECTIONS += [(kind, f"{title} ({KINDS[kind]})") for kind, title in _KIND_TITLES.items()]
+SECTIONS += [("ledger", "Sổ địa chỉ đã công bố (url-da-cong-bo.txt)")]
 
 
 def _names(template: str) -> list[str]:

@@ -57,26 +57,26 @@ def test_junk_lines_are_reported_with_their_line(tmp_path: Path) -> None:
         "X/url-da-cong-bo.txt:2:1: lỗi [ledger.bad_line]: dòng «https://hoaan.example.gov.vn/"
         "cchc/thu-tuc/1-000894/» không phải địa chỉ trang: là địa chỉ đầy đủ có tên miền; sổ "
         "chỉ ghi phần sau địa chỉ gốc của chuyên mục\n"
-        "  gợi ý: mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục, ví dụ:\n"
-        "         thu-tuc/1-000894/\n"
-        "         ghi chú thì bắt đầu dòng bằng dấu #",
+        "  gợi ý: mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục (dòng ghi chú "
+        "bắt đầu bằng dấu #), ví dụ:\n"
+        "         thu-tuc/1-000894/",
         "X/url-da-cong-bo.txt:3:1: lỗi [ledger.bad_line]: dòng «thủ-tục/1-000894/» không "
         "phải địa chỉ trang: có ký tự không dùng trong địa chỉ (chỉ dùng chữ không dấu, số, "
         "- . / #)\n"
-        "  gợi ý: mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục, ví dụ:\n"
-        "         thu-tuc/1-001193/\n"
-        "         ghi chú thì bắt đầu dòng bằng dấu #",
+        "  gợi ý: mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục (dòng ghi chú "
+        "bắt đầu bằng dấu #), ví dụ:\n"
+        "         thu-tuc/1-001193/",
         "X/url-da-cong-bo.txt:4:1: lỗi [ledger.bad_line]: dòng «thu-tuc/1-000894/ "
         "thu-tuc/1-001022/» không phải địa chỉ trang: có dấu cách ở giữa; mỗi dòng chỉ ghi "
         "một địa chỉ\n"
-        "  gợi ý: mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục, ví dụ:\n"
-        "         thu-tuc/1-001193/\n"
-        "         ghi chú thì bắt đầu dòng bằng dấu #",
+        "  gợi ý: mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục (dòng ghi chú "
+        "bắt đầu bằng dấu #), ví dụ:\n"
+        "         thu-tuc/1-001193/",
         "X/url-da-cong-bo.txt:5:1: lỗi [ledger.bad_line]: dòng «thu-tuc/../../etc/» không "
         "phải địa chỉ trang: có «..»; địa chỉ phải nằm trong chuyên mục\n"
-        "  gợi ý: mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục, ví dụ:\n"
-        "         thu-tuc/1-001193/\n"
-        "         ghi chú thì bắt đầu dòng bằng dấu #",
+        "  gợi ý: mỗi dòng ghi một địa chỉ tính từ địa chỉ gốc của chuyên mục (dòng ghi chú "
+        "bắt đầu bằng dấu #), ví dụ:\n"
+        "         thu-tuc/1-001193/",
     ]
 
 
@@ -102,11 +102,10 @@ def test_deleting_a_published_procedure_is_a_located_error(
         f"content/url-da-cong-bo.txt:{line}:1: lỗi [ledger.procedure_gone]: địa chỉ "
         "thu-tuc/1-001193/ đã được công bố (có thể đang in trên mã QR) nhưng không còn thủ "
         "tục nào ở địa chỉ này\n"
-        "  gợi ý: không xóa tệp thủ tục đã công bố và không đổi mã của nó. Khôi phục tệp có\n"
+        "  gợi ý: không xóa tệp thủ tục đã công bố và không đổi mã của nó: khôi phục tệp; nếu "
+        "thủ tục không còn áp dụng, ghi `hieu_luc: bai_bo` (bãi bỏ) hoặc `hieu_luc: thay_the` "
+        "kèm `thay_the_boi` (mã thủ tục mới), ví dụ:\n"
         '         ma_thu_tuc: "1.001193"\n'
-        "         rồi, nếu thủ tục không còn áp dụng, ghi trong tệp đó\n"
-        "         hieu_luc: bai_bo\n"
-        "         hoặc\n"
         "         hieu_luc: thay_the\n"
         '         thay_the_boi: "mã thủ tục mới"\n') in run.err
     assert not (sample_copy.parent / "site").exists()
