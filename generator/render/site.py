@@ -21,6 +21,7 @@ from generator.render.pages import (
     home,
     printing,
     procedures,
+    search,
     sharing,
     trends,
 )
@@ -35,7 +36,7 @@ PAGES: list[Callable[[RenderContext], None]] = [
     documents.plans,
     documents.reports,
     documents.free_pages,
-    home.search,
+    search.search,
     documents.attachments,
     trends.trends,
     contacts.cards,

@@ -1,4 +1,4 @@
-"""The section home, the hotlines page and the search page."""
+"""The section home and the hotlines page (the search page is in ``search.py``)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,3 @@ def hotlines(ctx: RenderContext) -> None:
              all_cards=contacts.ALL_CARDS if entries else None,
              description=f"Số điện thoại đường dây nóng của {ctx.unit.ten}.")
 
-
-def search(ctx: RenderContext) -> None:
-    ctx.page("tim-kiem.md", "search.md.j2", groups=ctx.groups,
-             description=f"Tìm thủ tục hành chính của {ctx.unit.ten}.")

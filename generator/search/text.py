@@ -1,0 +1,91 @@
+"""How residents' queries and our content are cut into comparable words.
+
+Both sides go through ``words``: the index at build time (here) and the query in
+the browser (``cchc-search.js``, which repeats these rules line for line):
+
+- case, diacritics and đ are folded ("Đăng ký" → "dang ky"), so NFC, NFD and
+  unaccented input are all the same;
+- i and y are one letter where Vietnamese spelling varies: a syllable made of a
+  consonant onset and a final i/y ("kí"/"ký", "lí"/"lý", "qui"/"quy",
+  "tỉ"/"tỷ"), and only there — "hay" ≠ "hai", "thủy" ≠ "thui", "y tế" stays;
+- a code-like chunk (parts joined by ``.``, ``-``, ``/`` or ``_`` with a digit
+  somewhere, such as "1.001193" or "15/KH-UBND") is one query word written
+  without separators ("1001193"); in content it is also indexed part by part
+  and by its leading parts, so "001193" and "1.001193" both find it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import NamedTuple
+
+_MARKS = re.compile("[\u0300-\u036f]")  # combining diacritics: tones, ă â ê ô ơ ư
+_CHUNK = re.compile(r"[a-z0-9]+(?:[./_-][a-z0-9]+)*")
+_SEPARATOR = re.compile(r"[./_-]")
+_DIGIT = re.compile(r"[0-9]")
+# Consonant onsets of Vietnamese syllables; onset + final i/y is written either way.
+_ONSET_Y = re.compile(r"^(?:b|c|ch|d|g|gh|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)y$")
+# Names often start with "Thủ tục"; a query need not repeat it.
+_LEADING = ("thu", "tuc")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics; đ (and the look-alike ð) → d."""
+    text = text.lower().replace("đ", "d").replace("ð", "d")
+    return _MARKS.sub("", unicodedata.normalize("NFD", text))
+
+
+def fold_iy(word: str) -> str:
+    """"ky" → "ki", "quy" → "qui"; "hay", "thuy", "y" are left alone."""
+    return word[:-1] + "i" if word.endswith("y") and _ONSET_Y.match(word) else word
+
+
+class Chunk(NamedTuple):
+    """One run of the text: a plain word, or a code with its parts."""
+
+    word: str  # what a query matches: "dang", or a code without separators "1001193"
+    parts: tuple[str, ...] = ()  # a code's parts ("1", "001193"); empty for words
+
+
+@functools.lru_cache(maxsize=65536)
+def chunks(text: str) -> tuple[Chunk, ...]:
+    out: list[Chunk] = []
+    for run in _CHUNK.findall(fold(text)):
+        parts = [fold_iy(p) for p in _SEPARATOR.split(run)]
+        if len(parts) > 1 and _DIGIT.search(run):
+            out.append(Chunk("".join(parts), tuple(parts)))
+        else:
+            out.extend([Chunk(p) for p in parts])
+    return tuple(out)
+
+
+def words(text: str) -> list[str]:
+    """The words of a query (or of a name), in order: ``"Kí 1.001193"`` → ``["ki", "1001193"]``."""
+    return [c.word for c in chunks(text)]
+
+
+@functools.lru_cache(maxsize=65536)
+def index_terms(text: str) -> tuple[str, ...]:
+    """Every term ``text`` is found by: its words, and for codes their parts
+    (two characters or more, not only zeros) and leading parts joined."""
+    terms: list[str] = []
+    for chunk in chunks(text):
+        terms.append(chunk.word)
+        for i, part in enumerate(chunk.parts):
+            if i >= 1:
+                terms.append("".join(chunk.parts[: i + 1]))
+            if len(part) >= 2 and part.strip("0"):
+                terms.append(part)
+    return tuple(terms)
+
+
+def strip_leading(ws: list[str]) -> list[str]:
+    """Drop a leading "thủ tục": "Thủ tục đăng ký khai sinh" ≈ "đăng ký khai sinh"."""
+    return ws[2:] if tuple(ws[:2]) == _LEADING and len(ws) > 2 else ws
+
+
+def phrase(text: str) -> str:
+    """The form an exact name or keyword is compared in: folded words joined by spaces."""
+    return " ".join(strip_leading(words(text)))
