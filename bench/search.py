@@ -130,7 +130,8 @@ class Sample:
 def _material_config(work: Path) -> Path:
     """mkdocs.yml as shipped, with Material's search plugin enabled again."""
     text = PROJECT_CONFIG.read_text(encoding="utf-8")
-    text, found = re.subn(r"(?m)^(\s+)enabled: false$", r"\1enabled: true", text, count=1)
+    text, found = re.subn(r"(?m)^plugins: \[\]$", "plugins:\n  - search:\n      lang: vi",
+                          text, count=1)
     text, themed = re.subn(r"(?m)^(\s+custom_dir:) theme$",
                            rf"\1 {PROJECT_CONFIG.parent / 'theme'}", text, count=1)
     assert found and themed, "mkdocs.yml changed: update bench/search.py"
