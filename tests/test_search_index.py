@@ -20,7 +20,7 @@ from generator.search.index import (
     SearchIndex,
     build_index,
     core_name,
-    fnv1a,
+    crc32,
     phrase_shard,
     shard_key,
     term_shard,
@@ -69,10 +69,10 @@ DOCS = [
 ]
 
 
-def test_fnv1a_is_the_standard_32_bit_hash() -> None:
-    assert fnv1a("") == 0x811C9DC5
-    assert fnv1a("a") == 0xE40C292C
-    assert fnv1a("foobar") == 0xBF9CF968
+def test_crc32_is_the_standard_one() -> None:
+    assert crc32("") == 0
+    assert crc32("a") == 0xE8B7BE43
+    assert crc32("123456789") == 0xCBF43926
 
 
 def test_shard_key_is_three_letters_or_five_digits() -> None:

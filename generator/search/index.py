@@ -33,6 +33,7 @@ import functools
 import hashlib
 import json
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -72,12 +73,9 @@ class SearchIndex:
     phrase_shards: int
 
 
-def fnv1a(text: str) -> int:
-    """32-bit FNV-1a of the UTF-8 bytes: the same number in cchc-search.js."""
-    value = 0x811C9DC5
-    for byte in text.encode("utf-8"):
-        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return value
+def crc32(text: str) -> int:
+    """CRC-32 (zlib's) of the UTF-8 bytes: the same number in cchc-search.js."""
+    return zlib.crc32(text.encode("utf-8"))
 
 
 def shard_key(term: str) -> str:
@@ -90,11 +88,11 @@ def shard_key(term: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def term_shard(term: str, shards: int) -> int:
     """Terms with the same ``shard_key`` share a shard."""
-    return fnv1a(shard_key(term)) % shards
+    return crc32(shard_key(term)) % shards
 
 
 def phrase_shard(text: str, shards: int) -> int:
-    return fnv1a(text) % shards
+    return crc32(text) % shards
 
 
 def core_name(title: str) -> str:

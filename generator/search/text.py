@@ -19,14 +19,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import NamedTuple
 
 _MARKS = re.compile("[\u0300-\u036f]")  # combining diacritics: tones, ă â ê ô ơ ư
 _CHUNK = re.compile(r"[a-z0-9]+(?:[./_-][a-z0-9]+)*")
 _SEPARATOR = re.compile(r"[./_-]")
 _DIGIT = re.compile(r"[0-9]")
 # Consonant onsets of Vietnamese syllables; onset + final i/y is written either way.
-_ONSET_Y = re.compile(r"^(?:b|c|ch|d|g|gh|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)y$")
+_ONSETS = r"(?:b|c|ch|d|g|gh|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)"
+# Every run of letters and digits of a folded text that is such a syllable.
+_ONSET_Y = re.compile(rf"(?<![a-z0-9])({_ONSETS})y(?![a-z0-9])")
 # Names often start with "Thủ tục"; a query need not repeat it.
 _LEADING = ("thu", "tuc")
 
@@ -37,33 +38,28 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFD", text))
 
 
-def fold_iy(word: str) -> str:
-    """"ky" → "ki", "quy" → "qui"; "hay", "thuy", "y" are left alone."""
-    return word[:-1] + "i" if word.endswith("y") and _ONSET_Y.match(word) else word
-
-
-class Chunk(NamedTuple):
-    """One run of the text: a plain word, or a code with its parts."""
-
-    word: str  # what a query matches: "dang", or a code without separators "1001193"
-    parts: tuple[str, ...] = ()  # a code's parts ("1", "001193"); empty for words
+# One run of the text: (word, parts). The word is what a query matches: "dang", or
+# a code without separators "1001193"; parts are a code's ("1", "001193"), else ().
+# Plain tuples: a named tuple per word costs a tenth of the index build.
+Chunk = tuple[str, tuple[str, ...]]
+_NO_PARTS: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=65536)
 def chunks(text: str) -> tuple[Chunk, ...]:
     out: list[Chunk] = []
-    for run in _CHUNK.findall(fold(text)):
-        parts = [fold_iy(p) for p in _SEPARATOR.split(run)]
+    for run in _CHUNK.findall(_ONSET_Y.sub(r"\1i", fold(text))):
+        parts = _SEPARATOR.split(run)
         if len(parts) > 1 and _DIGIT.search(run):
-            out.append(Chunk("".join(parts), tuple(parts)))
+            out.append(("".join(parts), tuple(parts)))
         else:
-            out.extend([Chunk(p) for p in parts])
+            out.extend([(p, _NO_PARTS) for p in parts])
     return tuple(out)
 
 
 def words(text: str) -> list[str]:
     """The words of a query (or of a name), in order: ``"Kí 1.001193"`` → ``["ki", "1001193"]``."""
-    return [c.word for c in chunks(text)]
+    return [word for word, _ in chunks(text)]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -71,11 +67,11 @@ def index_terms(text: str) -> tuple[str, ...]:
     """Every term ``text`` is found by: its words, and for codes their parts
     (two characters or more, not only zeros) and leading parts joined."""
     terms: list[str] = []
-    for chunk in chunks(text):
-        terms.append(chunk.word)
-        for i, part in enumerate(chunk.parts):
+    for word, parts in chunks(text):
+        terms.append(word)
+        for i, part in enumerate(parts):
             if i >= 1:
-                terms.append("".join(chunk.parts[: i + 1]))
+                terms.append("".join(parts[: i + 1]))
             if len(part) >= 2 and part.strip("0"):
                 terms.append(part)
     return tuple(terms)

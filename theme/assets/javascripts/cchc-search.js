@@ -60,12 +60,23 @@
     return term.slice(0, keyLength(term));
   }
 
-  function fnv1a(text) { // index keys are ASCII, so characters are UTF-8 bytes
-    var value = 0x811c9dc5;
-    for (var i = 0; i < text.length; i++) {
-      value = Math.imul(value ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  var CRC_TABLE = (function () {
+    var table = [];
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table.push(c >>> 0);
     }
-    return value;
+    return table;
+  })();
+
+  /** CRC-32, as Python's zlib.crc32 (index keys are ASCII: characters are bytes). */
+  function crc32(text) {
+    var c = 0xffffffff;
+    for (var i = 0; i < text.length; i++) {
+      c = CRC_TABLE[(c ^ text.charCodeAt(i)) & 0xff] ^ (c >>> 8);
+    }
+    return (c ^ 0xffffffff) >>> 0;
   }
 
   /** Postings "gap << shift | flags" → Map(document number → flags). */
@@ -91,10 +102,10 @@
     }
     this.meta = function () { return get("meta.json"); };
     this.shard = function (term) {
-      return get("t/" + (fnv1a(shardKey(term)) % termShards) + ".json");
+      return get("t/" + (crc32(shardKey(term)) % termShards) + ".json");
     };
     this.phrases = function (text) {
-      return get("p/" + (fnv1a(text) % phraseShards) + ".json");
+      return get("p/" + (crc32(text) % phraseShards) + ".json");
     };
     this.rows = function (chunk) { return get("d/" + chunk + ".json"); };
   }
@@ -301,7 +312,7 @@
   // folders above this file (assets/javascripts/).
   var root = new URL("../../", document.currentScript.src).href;
   // For tests: the text rules, to compare with generator/search/text.py.
-  window.cchcSearch = { words: words, phrase: phrase, fnv1a: fnv1a, shardKey: shardKey };
+  window.cchcSearch = { words: words, phrase: phrase, crc32: crc32, shardKey: shardKey };
   // The script comes right after the page's content (theme/cchc-search.html):
   // the form is there already, so the search starts without waiting for the rest.
   var form = document.getElementById("tim-kiem-form");
