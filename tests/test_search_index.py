@@ -131,7 +131,7 @@ def test_every_file_is_compact_json() -> None:
 def test_sample_site_index_finds_every_procedure_by_code_and_name() -> None:
     result = pipeline.check(SAMPLE_CONTENT)
     assert result.content is not None
-    files = render_site(result.content).files
+    files = render_site(result.content, "https://xa.example.gov.vn/cchc/").files
     meta = json.loads(files[INDEX + "meta.json"])
     assert sum(meta["groups"]) == len(result.content.procedures) + len(
         result.content.plans) + len(result.content.reports) + len(result.content.pages) + 1
@@ -158,7 +158,7 @@ def test_staff_text_cannot_break_the_index(make_content: Callable[..., Path]) ->
     result = pipeline.check(content)
     assert not result.problems.fails(), result.problems.format()
     assert result.content is not None
-    files = render_site(result.content).files
+    files = render_site(result.content, "https://xa.example.gov.vn/cchc/").files
     rows = [r for path, data in files.items() if path.startswith(INDEX + "d/")
             for r in json.loads(data)]
     assert any(r[1].startswith("Tên có </script><img") for r in rows)  # text, shown as text
