@@ -107,7 +107,7 @@ def configured_site_url(config_file: Path) -> str | None:
     return url.strip() if url.strip().endswith("/") else url.strip() + "/"
 
 
-def config_overrides(docs_dir: Path, nav: list[dict[str, str]], site_name: str,
+def config_overrides(docs_dir: Path, nav: list[dict[str, Any]], site_name: str,
                      site_url: str | None) -> dict[str, Any]:
     """What cchc sets on top of mkdocs.yml: the generated folder, nav and name."""
     overrides: dict[str, Any] = {"docs_dir": str(docs_dir), "nav": nav, "site_name": site_name}

@@ -43,6 +43,11 @@ def poster_path(procedure: Procedure) -> str:
     return f"in/thu-tuc/{procedure.slug}/"
 
 
+def field_path(group: views.FieldGroup) -> str:
+    """A field's page; like its board and catalog anchor, it follows the field's name."""
+    return f"linh-vuc/{group.anchor}/"
+
+
 def board_path(group: views.FieldGroup) -> str:
     """The board of one field; follows the field's name, like the catalog anchor."""
     return f"in/linh-vuc/{group.anchor}/"
@@ -94,7 +99,7 @@ def site_paths(content: Content) -> set[str]:
     for procedure in content.procedures:
         paths.update((procedure_path(procedure), poster_path(procedure)))
     for group in groups:
-        paths.update((board_path(group), f"{CATALOG}#{group.anchor}"))
+        paths.update((field_path(group), board_path(group), f"{CATALOG}#{group.anchor}"))
     if views.inactive_procedures(content):
         paths.add(f"{CATALOG}#{INACTIVE_ANCHOR}")
     for articles in (content.plans, content.reports, content.pages):

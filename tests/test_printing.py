@@ -109,8 +109,9 @@ def test_replaced_page_keeps_its_own_code(site: Path) -> None:
 def test_boards_hold_every_procedure_in_force_once_grouped_by_field(site: Path) -> None:
     board = soup(site, "in/tat-ca")
     fields = [words(h) for h in board.select("h2.cchc-board__field-name")]
-    catalog = [words(h) for h in soup(site, "thu-tuc").select("article h2")][:len(fields)]
-    assert fields == [re.sub(r" \((\d+)\)$", r" (\1 thủ tục)", name) for name in catalog]
+    catalog = [f"{words(li.a)} ({words(li.select_one('.cchc-count'))})"
+               for li in soup(site, "thu-tuc").select(".cchc-fields li")]
+    assert fields == catalog
     cards = board.select("li.cchc-card")
     slugs = [str(c.select_one(".cchc-card__name a")["href"]).split("/")[-2] for c in cards]
     assert sorted(slugs) == sorted(in_force_codes())

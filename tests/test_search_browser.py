@@ -260,7 +260,7 @@ def test_without_javascript_the_page_lists_the_catalog_by_field(browser: Any,
     page.goto(site + "tim-kiem/?q=khai+sinh")
     assert page.locator("noscript").count() == 1
     assert page.get_by_role("link", name="Hộ tịch").get_attribute("href") == \
-        "../thu-tuc/#ho-tich"
+        "../linh-vuc/ho-tich/"
     assert not page.locator("#tim-kiem-form").is_visible()
     context.close()
 

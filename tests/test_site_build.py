@@ -51,7 +51,7 @@ def links(node: Tag) -> dict[str, str]:
 
 
 def test_every_page_kind_exists(site: Path) -> None:
-    for path in ["", "thu-tuc", "thu-tuc/1-001193", "thu-tuc/xa-tn-001", "thu-tuc/xa-tn-002",
+    for path in ["", "thu-tuc", "linh-vuc/ho-tich", "thu-tuc/1-001193", "thu-tuc/xa-tn-001", "thu-tuc/xa-tn-002",
                  "duong-day-nong", "ke-hoach", "ke-hoach/ke-hoach-2026", "bao-cao",
                  "bao-cao/bao-cao-6-thang", "trang/gioi-thieu", "tim-kiem"]:
         assert (site / path / "index.html").is_file(), path
@@ -88,24 +88,34 @@ def test_home_offers_quick_links_and_the_counter(site: Path) -> None:
     assert found["0912.345.678"] == "tel:+84912345678"
 
 
-def test_catalog_groups_by_field_in_listed_order_with_counts(site: Path) -> None:
+def test_catalog_lists_fields_in_listed_order_with_counts(site: Path) -> None:
     body = article(page(site, "thu-tuc"))
-    headings = [text(h) for h in body.select("h2")]
-    assert headings == ["Hộ tịch (2)", "Chứng thực (1)",
-                        "Thủ tục đã bãi bỏ hoặc được thay thế (2)"]
-    counts = {text(tr.td): text(tr.select("td")[1]) for tr in body.select("table tbody tr")}
-    assert counts == {"Hộ tịch": "2", "Chứng thực": "1", "Đã bãi bỏ, được thay thế": "2"}
-    ho_tich = body.select("h2#ho-tich ~ .cchc-list")[0]
-    entries = [(text(li.a), text(li.select_one(".cchc-meta"))) for li in ho_tich.select("li")]
+    fields = [(text(li.a), str(li.a.get("href")), str(li.a.get("id")),
+               text(li.select_one(".cchc-count"))) for li in body.select(".cchc-fields li")]
+    # linh-vuc.yml order; the ids keep old links (thu-tuc/#ho-tich) landing on the field
+    assert fields == [("Hộ tịch", "../linh-vuc/ho-tich/", "ho-tich", "2 thủ tục"),
+                      ("Chứng thực", "../linh-vuc/chung-thuc/", "chung-thuc", "1 thủ tục")]
+    assert [text(h) for h in body.select("h2")] == ["Thủ tục đã bãi bỏ hoặc được thay thế (2)"]
+    inactive = body.select("h2#ngung-ap-dung ~ .cchc-list")[0]
+    assert "Đã được thay thế" in text(inactive) and "Đã bãi bỏ" in text(inactive)
+    assert links(inactive)["Thủ tục đăng ký khai sinh"] == "1-001193/"
+
+
+def test_field_page_lists_its_procedures_by_name(site: Path) -> None:
+    body = article(page(site, "linh-vuc/ho-tich"))
+    assert text(body.h1) == "Hộ tịch"
+    entries = [(text(li.a), text(li.select_one(".cchc-meta"))) for li in body.select(".cchc-list li")]
     # Vietnamese order: "kết hôn" before "khai sinh" (e < h at the second letter).
     assert entries == [
         ("Thủ tục đăng ký kết hôn", "Mã 1.000894 · Thời hạn: Ngay trong ngày · Trực tuyến: Một phần"),
         ("Thủ tục đăng ký khai sinh",
          "Mã 1.001193 · Thời hạn: Ngay trong ngày · Trực tuyến: Toàn trình"),
     ]
-    inactive = body.select("h2#ngung-ap-dung ~ .cchc-list")[0]
-    assert "Đã được thay thế" in text(inactive) and "Đã bãi bỏ" in text(inactive)
-    assert links(inactive)["Thủ tục đăng ký khai sinh"] == "1-001193/"
+    assert links(body)["← Tất cả lĩnh vực"] == "../../thu-tuc/#ho-tich"
+    procedure = article(page(site, "thu-tuc/1-001193"))
+    assert links(procedure)["← Hộ tịch"] == "../../linh-vuc/ho-tich/"
+    retired = article(page(site, "thu-tuc/xa-tn-001"))
+    assert links(retired)["← Thủ tục đã bãi bỏ, được thay thế"] == "../#ngung-ap-dung"
 
 
 def test_procedure_page_puts_facts_first(site: Path) -> None:

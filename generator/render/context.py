@@ -38,7 +38,6 @@ class RenderContext:
     # (QR codes, sharing tags, feeds) need it; relative links never do.
     site_url: str | None = None
     files: dict[str, bytes] = field(default_factory=dict)
-    nav: list[dict[str, str]] = field(default_factory=list)
     # Site-wide data for the theme templates (footer hotlines, sharing image, feed,
     # sitemap dates); mkdocs hands it to them as ``config.extra.cchc``.
     theme: dict[str, Any] = field(default_factory=dict)
@@ -60,6 +59,11 @@ class RenderContext:
     @cached_property
     def groups(self) -> list[views.FieldGroup]:
         return views.field_groups(self.content)
+
+    @cached_property
+    def back_links(self) -> dict[str, tuple[str, str]]:
+        """Field name → (label, link from a procedure page to the field's page)."""
+        return {g.name: (g.name, f"../linh-vuc/{g.anchor}.md") for g in self.groups}
 
     @cached_property
     def codes(self) -> dict[str, Procedure]:

@@ -31,6 +31,7 @@ from generator.text import sort_key
 PAGES: list[Callable[[RenderContext], None]] = [
     home.home,
     procedures.catalog,
+    procedures.field_pages,
     procedures.procedures,
     home.hotlines,
     documents.plans,
@@ -54,16 +55,17 @@ PAGES: list[Callable[[RenderContext], None]] = [
 @dataclass
 class RenderedSite:
     files: dict[str, bytes] = field(default_factory=dict)
-    nav: list[dict[str, str]] = field(default_factory=list)
+    nav: list[dict[str, Any]] = field(default_factory=list)
     site_name: str = SECTION_TITLE
     theme: dict[str, Any] = field(default_factory=dict)  # config.extra.cchc
 
 
-def navigation(ctx: RenderContext) -> list[dict[str, str]]:
-    """The sidebar: section pages and free pages; never one entry per procedure."""
-    nav = [
+def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
+    """The sidebar: section pages, fields and free pages; never one entry per procedure."""
+    nav: list[dict[str, Any]] = [
         {"Trang chủ": "index.md"},
-        {"Thủ tục hành chính": "thu-tuc/index.md"},
+        {"Thủ tục hành chính": ["thu-tuc/index.md",
+                                *({g.name: f"linh-vuc/{g.anchor}.md"} for g in ctx.groups)]},
         {"Tìm thủ tục": "tim-kiem.md"},
         {"Đường dây nóng": "duong-day-nong.md"},
         {"Kế hoạch": "ke-hoach/index.md"},
