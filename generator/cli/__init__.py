@@ -11,10 +11,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from generator.cli import build, check, import_, new, publish_urls, serve
+from generator.cli import build, check, check_links, import_, new, publish_urls, serve
 from generator.cli.common import Parser
 
-COMMANDS = [check, build, serve]
+COMMANDS = [check, build, serve, check_links]
 COMMANDS += [new, import_]  # the staff's workflow (issue 5)
 COMMANDS += [publish_urls]  # published addresses (issue 3)
 
