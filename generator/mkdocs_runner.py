@@ -203,6 +203,8 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
     from mkdocs.exceptions import MkDocsException
     from mkdocs.structure.files import get_files
 
+    from generator import markdown_safety
+
     notice = _DropDirtyNotice()
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
     with _captured_mkdocs_log() as log:
@@ -211,6 +213,7 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
                                  **overrides)
             if theme_data is not None:
                 set_theme_data(config, theme_data)
+            markdown_safety.install(config)  # staff Markdown cleaned, no inline styles
             fingerprint = _fingerprint(config_file, config, overrides, theme_data)
             previous = _read_state(state_file)
             dirty = state_file is not None and _can_build_dirty(config, previous, fingerprint)

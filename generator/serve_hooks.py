@@ -6,8 +6,16 @@ build it asks cchc to regenerate site_src/ from content/.
 
 from typing import Any
 
+from generator.markdown_safety import install
 from generator.serve import regenerate
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
     regenerate(config)
+    # No Content-Security-Policy in the preview: mkdocs' live reload is an inline script.
+    (config["extra"].get("cchc") or {}).pop("csp", None)
+
+
+def on_config(config: Any, **_: Any) -> Any:
+    install(config)  # the preview cleans staff Markdown as the build does
+    return config

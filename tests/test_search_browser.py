@@ -141,7 +141,7 @@ def test_expected_procedure_is_in_the_top_three(page: Any, site: str, query: str
 
 def test_python_and_javascript_cut_text_alike(page: Any, site: str) -> None:
     page.goto(site + "tim-kiem/")
-    page.wait_for_function("window.cchcSearch")
+    page.wait_for_function("() => window.cchcSearch")
     got = page.evaluate("""cases => cases.map(t => [cchcSearch.words(t), cchcSearch.phrase(t),
                            cchcSearch.crc32(cchcSearch.phrase(t)),
                            cchcSearch.words(t).map(cchcSearch.shardKey)])""", AGREEMENT_CASES)
@@ -200,18 +200,20 @@ def test_no_result_says_so_and_offers_the_catalog_and_the_hotline(page: Any,
     assert page.locator("h2", has_text="Thủ tục theo lĩnh vực").is_visible()
 
 
+# Predicates are functions, not strings: playwright evaluates a string with eval(),
+# which the site's Content-Security-Policy forbids.
 def test_results_update_as_the_resident_types(page: Any, site: str) -> None:
     page.goto(site + "tim-kiem/")
     box = page.get_by_label("Tên hoặc mã thủ tục")
     box.press_sequentially("ket hon", delay=30)
-    page.wait_for_function("document.querySelector('#ket-qua li a')?.href"
+    page.wait_for_function("() => document.querySelector('#ket-qua li a')?.href"
                            ".endsWith('thu-tuc/1-000894/')")
     assert page.url.endswith("tim-kiem/?q=ket+hon")
     box.fill("khai tu")
-    page.wait_for_function("document.querySelector('#ket-qua li a')?.href"
+    page.wait_for_function("() => document.querySelector('#ket-qua li a')?.href"
                            ".endsWith('thu-tuc/1-000656/')")
     box.fill("")
-    page.wait_for_function("!document.querySelector('#ket-qua li')")
+    page.wait_for_function("() => !document.querySelector('#ket-qua li')")
     assert page.locator("#trang-thai").inner_text() == ""
     assert page.url.endswith("tim-kiem/")
 
@@ -222,7 +224,7 @@ def test_more_results_on_demand(page: Any, site: str) -> None:
     assert total > 20
     assert page.locator("#ket-qua li").count() == 20
     page.get_by_role("button", name="Xem thêm kết quả").click()
-    page.wait_for_function(f"document.querySelectorAll('#ket-qua li').length == {min(total, 40)}")
+    page.wait_for_function(f"() => document.querySelectorAll('#ket-qua li').length == {min(total, 40)}")
     focused = page.evaluate("document.activeElement.closest('li') === "
                             "document.querySelectorAll('#ket-qua li')[20]")
     assert focused  # keyboard and screen-reader users continue where the new results start

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from generator.sanitize import wrap_block, wrap_inline
 from generator.text import format_date, format_int, format_percent
 
 
@@ -59,19 +60,21 @@ def _finalize(value: Any) -> str:
 
 
 def markdown_block(text: str | None, indent: int = 0) -> Md:
-    """Staff-written Markdown, indented so it can continue a list item."""
+    """Staff-written Markdown, indented so it can continue a list item; cleaned to a
+    safe subset of HTML when the page is rendered (``generator/sanitize.py``)."""
     if not text:
         return Md("")
     pad = " " * indent
     lines = text.strip("\n").split("\n")
-    return Md("\n".join([lines[0], *[(pad + line) if line.strip() else "" for line in lines[1:]]]))
+    block = "\n".join([lines[0], *[(pad + line) if line.strip() else "" for line in lines[1:]]])
+    return Md(wrap_inline(block) if indent else wrap_block(block))
 
 
 def markdown_cell(text: str | None) -> Md:
     """Staff-written inline Markdown squeezed into one table cell."""
     if not text:
         return Md("")
-    return Md(" ".join(text.split()).replace("|", "\\|"))
+    return Md(wrap_inline(" ".join(text.split()).replace("|", "\\|")))
 
 
 _FENCE = re.compile(r"^\s*(```|~~~)")

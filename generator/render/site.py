@@ -7,6 +7,7 @@ Each page kind is one function in ``pages/`` and one template in ``templates/``.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from generator.render.pages import (
     printing,
     procedures,
     search,
+    security,
     sharing,
     trends,
 )
@@ -49,6 +51,7 @@ PAGES: list[Callable[[RenderContext], None]] = [
     printing.cover_sheet,
     printing.boards,
     printing.posters,
+    security.content_security_policy,
 ]
 
 
@@ -61,11 +64,15 @@ class RenderedSite:
 
 
 def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
-    """The sidebar: section pages, fields and free pages; never one entry per procedure."""
+    """The sidebar: section pages, fields and free pages; never one entry per procedure.
+
+    Titles from content are HTML-escaped once: Material prints nav titles as they are.
+    """
     nav: list[dict[str, Any]] = [
         {"Trang chủ": "index.md"},
         {"Thủ tục hành chính": ["thu-tuc/index.md",
-                                *({g.name: f"linh-vuc/{g.anchor}.md"} for g in ctx.groups)]},
+                                *({html.escape(g.name): f"linh-vuc/{g.anchor}.md"}
+                                  for g in ctx.groups)]},
         {"Tìm thủ tục": "tim-kiem.md"},
         {"Đường dây nóng": "duong-day-nong.md"},
         {"Kế hoạch": "ke-hoach/index.md"},
@@ -73,7 +80,7 @@ def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
         {"Kết quả qua các kỳ": "ket-qua-qua-cac-ky.md"},
     ]
     pages = sorted(ctx.content.pages, key=lambda a: sort_key(a.meta.tieu_de))
-    return nav + [{a.meta.tieu_de: f"trang/{a.slug}.md"} for a in pages]
+    return nav + [{html.escape(a.meta.tieu_de): f"trang/{a.slug}.md"} for a in pages]
 
 
 def render_site(content: Content, site_url: str | None = None,

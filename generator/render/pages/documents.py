@@ -11,6 +11,7 @@ from generator.render import figures, views
 from generator.render.context import RenderContext
 from generator.render.markdown import Md, demote_headings, escape
 from generator.render.summary import first_paragraph
+from generator.sanitize import wrap_block
 from generator.text import format_date
 
 
@@ -70,7 +71,7 @@ def article_page(ctx: RenderContext, article: Article[Any],
         figures=report_figures(meta) if is_report else [],
         charts=[Md(c) for c in figures.report_charts(article)] if is_report else [],
         period=getattr(meta, "ky_bao_cao", None), description=document_description(ctx, article),
-        body=Md(demote_headings(article.body.strip("\n"))),
+        body=Md(wrap_block(demote_headings(article.body.strip("\n")))),
     )
 
 

@@ -28,6 +28,7 @@ from generator import qr, urls
 from generator.load.schema import Procedure
 from generator.render import views
 from generator.render.context import TEMPLATES, RenderContext
+from generator.security import POLICY
 from generator.text import format_date
 
 CARD_TEXT_LIMIT = 140  # characters of a time limit or fee on a 30 mm card
@@ -129,7 +130,7 @@ def _sheet(ctx: RenderContext, path: str, title: str, description: str,
         title=title, description=description, site_name=ctx.site_name, unit=ctx.unit,
         place=ctx.place, sheet_class="cchc-" + template.removeprefix("print-").split(".")[0],
         assets=urls.relative(path, "assets/"), print_index=urls.relative(path, urls.PRINT_INDEX),
-        preview=urls.is_loopback(base), home_short=urls.short(base), **values)
+        preview=urls.is_loopback(base), home_short=urls.short(base), csp=POLICY, **values)
     ctx.files[urls.sheet_file(path)] = html.encode("utf-8")
 
 

@@ -1,0 +1,68 @@
+"""A Python-Markdown extension that keeps every page within cchc's safety rules.
+
+mkdocs renders each page's Markdown with the extensions of mkdocs.yml; cchc adds
+this one in code (``install``), so a commune's own mkdocs.yml cannot leave it out.
+
+* Staff regions (``sanitize.STAFF_BEGIN`` … ``STAFF_END``) are cleaned to the safe
+  subset after raw HTML has been put back, i.e. on the HTML the visitor gets.
+* Titles in the table of contents (which the theme prints unescaped) are text.
+* Table alignment becomes a class (``cchc-align-right``) instead of the
+  ``style="text-align: …"`` Python-Markdown writes: the Content-Security-Policy
+  allows no inline style.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from generator import sanitize
+
+_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+
+
+class _AlignClasses(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        for cell in root.iter():
+            if cell.tag not in ("th", "td") or "style" not in cell.attrib:
+                continue
+            match = _ALIGN.match(cell.attrib.pop("style"))
+            if match:
+                classes = [cell.attrib.get("class", ""), f"cchc-align-{match.group(1)}"]
+                cell.set("class", " ".join(c for c in classes if c))
+
+
+def _clean_toc(tokens: list[dict[str, Any]]) -> None:
+    for token in tokens:
+        for key in ("name", "data-toc-label"):
+            if token.get(key):
+                token[key] = sanitize.clean_text(token[key])
+        if "html" in token:
+            token["html"] = sanitize.clean_html(token["html"])
+        _clean_toc(token.get("children", []))
+
+
+class _CleanStaffRegions(Postprocessor):
+    def run(self, text: str) -> str:
+        _clean_toc(getattr(self.md, "toc_tokens", []))
+        return sanitize.clean_regions(text)
+
+
+class SafetyExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After attr_list (8) and toc (5) have read the tree.
+        md.treeprocessors.register(_AlignClasses(md), "cchc_align", 1)
+        # Last: after raw HTML (30) and "&" placeholders (20) are restored.
+        md.postprocessors.register(_CleanStaffRegions(md), "cchc_safety", 1)
+
+
+def install(config: Any) -> None:
+    """Add the extension to a loaded mkdocs config (build and preview alike)."""
+    extensions = config["markdown_extensions"]
+    if not any(isinstance(e, SafetyExtension) for e in extensions):
+        extensions.append(SafetyExtension())
