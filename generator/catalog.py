@@ -170,6 +170,14 @@ _KIND_SCHEMA: dict[str, set[str]] = {
              "broken_link", "duplicate_url"},
 }
 
+# Staff Markdown the site cleans away (generator/check_markup.py, sanitize.py).
+_UNSAFE_MESSAGE = ("nội dung có {what}; trang web sẽ bỏ phần này đi để giữ an toàn cho "
+                   "người xem")
+_UNSAFE_HINT = ("chỉ dùng Markdown thường: `**chữ đậm**`, danh sách, bảng, liên kết "
+                "`[Cổng Dịch vụ công](https://dichvucong.gov.vn)`; không chèn mã HTML như "
+                "`<script>`, `<iframe>`, `<style>`, thuộc tính `onclick` hay `style`; ảnh đặt "
+                "trong content/tep/ rồi ghi `![mô tả ảnh](../tep/anh.jpg)`")
+
 _SPECIFIC: list[ProblemSpec] = [
     # --- reading files -------------------------------------------------------
     ProblemSpec(
@@ -375,6 +383,21 @@ _SPECIFIC: list[ProblemSpec] = [
         "địa chỉ {value} đã được công bố nhưng trang web mới không còn trang này",
         "khôi phục trang (đặt lại tên tệp hoặc tên lĩnh vực như cũ); chỉ xóa dòng này "
         "nếu chắc chắn địa chỉ chưa từng được in hay gửi cho người dân",
+    ),    ProblemSpec(
+        "procedure.unsafe_markup", WARNING,
+        _UNSAFE_MESSAGE, _UNSAFE_HINT,
+    ),
+    ProblemSpec(
+        "plan.unsafe_markup", WARNING,
+        _UNSAFE_MESSAGE, _UNSAFE_HINT,
+    ),
+    ProblemSpec(
+        "report.unsafe_markup", WARNING,
+        _UNSAFE_MESSAGE, _UNSAFE_HINT,
+    ),
+    ProblemSpec(
+        "page.unsafe_markup", WARNING,
+        _UNSAFE_MESSAGE, _UNSAFE_HINT,
     ),
 ]
 

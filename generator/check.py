@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.check_markup import check_markup
 from generator.ledger import check_ledger
 from generator.load.schema import STATUSES, Procedure
 from generator.model import Article, Content
@@ -280,4 +281,5 @@ RULES: list[Callable[[Content, Problems], None]] = [
     check_article_urls,
     check_report_figures,
     check_ledger,
+    check_markup,
 ]

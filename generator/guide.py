@@ -34,6 +34,7 @@ PLACEHOLDERS = {
     "status": "*tình trạng*", "online": "*số trực tuyến*", "direct": "*số trực tiếp*",
     "received": "*số tiếp nhận*", "total": "*tổng*", "on_time": "*số đúng hạn*",
     "late": "*số quá hạn*", "resolved": "*số đã giải quyết*",
+    "what": "*phần bị bỏ (thẻ HTML, thuộc tính, liên kết)*",
     # Hints that are built for the very mistake: the printed message carries them.
     "example": "*(ví dụ đúng in kèm lỗi)*", "fix": "*cách sửa cụ thể in kèm lỗi*",
     "suggested": "*ngày viết lại đúng dạng*",

@@ -1,0 +1,133 @@
+"""Tell staff what the site will leave out of their Markdown, and where.
+
+The build cleans staff Markdown whatever it holds (``sanitize.py``); this rule
+makes the cleaning visible: a ``<script>``, an ``onclick``, a ``javascript:``
+link or a picture from another site is reported as a warning at its line, so
+nothing disappears from a page without the author knowing why.
+
+Only texts that could hold HTML or links are rendered (``_MAY_HOLD_MARKUP``):
+``cchc check`` stays fast on thousands of plain procedure steps.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from html.parser import HTMLParser
+from typing import Any
+
+from generator.model import Article, Content
+from generator.problems import Location, Problems
+
+_MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:\[]|script|data\s*:", re.IGNORECASE)
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
+_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+# What Python-Markdown writes around staff text; never reported.
+_FRAME_TAGS = {"html", "body"}
+
+
+class _Findings(HTMLParser):
+    """What the cleaner will remove from rendered HTML: (description, text to locate it)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        from generator import sanitize
+
+        if tag not in sanitize.TAGS and tag not in _FRAME_TAGS:
+            self.found.append((f"thẻ HTML <{tag}>", f"<{tag}"))
+            return
+        allowed = sanitize.ATTRIBUTES["*"] | sanitize.ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            value = value or ""
+            if name == "style" and tag in ("th", "td") and _ALIGN.match(value):
+                continue  # table alignment from |---:|, kept as a class
+            if name not in allowed:
+                self.found.append((f"thuộc tính {name}=\"…\" của thẻ <{tag}>", name))
+            elif name in ("href", "src"):
+                self._check_url(tag, name, value)
+
+    def _check_url(self, tag: str, name: str, value: str) -> None:
+        from generator import sanitize
+
+        compact = re.sub(r"[\x00-\x20]", "", value)
+        scheme = _SCHEME.match(compact)
+        if scheme and scheme.group(1).lower() not in sanitize.URL_SCHEMES:
+            word = scheme.group(1).lower()
+            self.found.append((f"liên kết dùng giao thức {word}: không an toàn", word))
+        elif tag == "img" and sanitize.is_other_host(value):
+            self.found.append((f"ảnh lấy từ trang web khác ({value[:60]})", value[:30]))
+
+
+@cache
+def _renderer() -> Any:
+    import markdown
+
+    return markdown.Markdown(extensions=["tables", "attr_list", "md_in_html", "admonition",
+                                         "def_list"])
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    """(what will be removed, a piece of source text to find it by), in order."""
+    if not text or not _MAY_HOLD_MARKUP.search(text):
+        return []
+    renderer = _renderer()
+    renderer.reset()
+    parser = _Findings()
+    parser.feed(renderer.convert(text))
+    parser.close()
+    return parser.found
+
+
+def _line_of(text: str, needle: str) -> tuple[int, int]:
+    """1-based (line, column) of ``needle`` in ``text`` (case-insensitive), else (1, 1)."""
+    at = text.lower().find(needle.lower())
+    if at < 0:
+        return 1, 1
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _report(problems: Problems, code: str, where: Callable[[str], Location], text: str) -> None:
+    found = findings(text)
+    if not found:
+        return
+    described = list(dict.fromkeys(what for what, _ in found))
+    problems.add(code, where(found[0][1]), what="; ".join(described[:3])
+                 + (f" và {len(described) - 3} thứ khác" if len(described) > 3 else ""))
+
+
+def _procedure_fields(content: Content) -> Iterator[tuple[Any, tuple[str | int, ...], str]]:
+    for procedure in content.procedures:
+        for index, step in enumerate(procedure.trinh_tu):
+            yield procedure, ("trinh_tu", index), step
+        if procedure.yeu_cau_dieu_kien:
+            yield procedure, ("yeu_cau_dieu_kien",), procedure.yeu_cau_dieu_kien
+        for index, channel in enumerate(procedure.cach_thuc):
+            if channel.mo_ta:
+                yield procedure, ("cach_thuc", index, "mo_ta"), channel.mo_ta
+
+
+def _procedure_where(procedure: Any, path: tuple[str | int, ...], _needle: str) -> Location:
+    return procedure.where(*path)  # type: ignore[no-any-return]
+
+
+def _article_where(article: Article[Any]) -> Callable[[str], Location]:
+    def where(needle: str) -> Location:
+        line, column = _line_of(article.body, needle)
+        return Location(article.source, article.body_line + line - 1, column)
+    return where
+
+
+def check_markup(content: Content, problems: Problems) -> None:
+    """Warn, at its place, about every piece of staff Markdown the site will leave out."""
+    for procedure, path, text in _procedure_fields(content):
+        _report(problems, "procedure.unsafe_markup",
+                functools.partial(_procedure_where, procedure, path), text)
+    for kind, articles in (("plan", content.plans), ("report", content.reports),
+                           ("page", content.pages)):
+        for article in articles:
+            _report(problems, f"{kind}.unsafe_markup", _article_where(article), article.body)
