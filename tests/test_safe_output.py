@@ -180,3 +180,53 @@ def test_hostile_pages_run_nothing_in_a_browser(watched: tuple[Any, dict[str, li
         assert page.evaluate("window.__violations") == [], path
         assert page.locator("h1").count() >= 1
     assert seen["dialogs"] == [] and seen["outside"] == [] and seen["errors"] == []
+
+
+# Every kind of page, as a resident or staff opens it.
+PAGE_KINDS = ["", "thu-tuc/", "linh-vuc/ho-tich/", "thu-tuc/1-001193/", "in/thu-tuc/1-001193/",
+              "in/tat-ca/", "in/linh-vuc/ho-tich/", "in/bia/", "in/", "duong-day-nong/",
+              "ke-hoach/", "ke-hoach/2026-01-08-ke-hoach-cai-cach-hanh-chinh-nam-2026/",
+              "bao-cao/", "bao-cao/2026-06-15-bao-cao-cai-cach-hanh-chinh-6-thang-dau-nam-2026/",
+              "ket-qua-qua-cac-ky/", "trang/du-lieu-mau/", "tim-kiem/?q=khai+sinh", "404.html"]
+
+
+@pytest.mark.browser
+def test_every_page_kind_keeps_to_the_policy_and_stays_on_loopback(
+        watched: tuple[Any, dict[str, list[str]]], served: str) -> None:
+    page, seen = watched
+    for path in PAGE_KINDS:
+        page.goto(served + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__violations") == [], path
+        csp = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert csp.get_attribute("content") == POLICY, path
+    assert seen["outside"] == [] and seen["errors"] == [] and seen["dialogs"] == []
+    print(f"{len(PAGE_KINDS)} page kinds, {len(seen['requests'])} requests, all on loopback")
+    assert len(seen["requests"]) > 3 * len(PAGE_KINDS)
+    # The watch is real: an inline style added now is reported as a violation.
+    page.evaluate("() => document.body.insertAdjacentHTML('beforeend', "
+                  "'<b style=\"color: red\">x</b>')")
+    page.wait_for_function("() => window.__violations.length > 0")
+
+
+@pytest.mark.browser
+def test_the_site_works_under_its_policy(watched: tuple[Any, dict[str, list[str]]],
+                                         served: str) -> None:
+    page, seen = watched
+    page.goto(served + "tim-kiem/?q=khai+sinh")  # the search runs
+    page.wait_for_function("() => document.querySelectorAll('#ket-qua li a').length > 0")
+    assert page.locator("#ket-qua li a").first.inner_text() == "Thủ tục đăng ký khai sinh"
+    page.goto(served + "in/thu-tuc/1-001193/")  # the print button opens the print dialog
+    page.get_by_role("button", name="In trang này").click()
+    assert page.evaluate("window.__printed") == 1
+    page.goto(served + "thu-tuc/1-001193/")  # Material's scripts run: the drawer opens
+    assert page.evaluate("typeof __md_get") == "function"
+    page.locator("label.md-header__button[for=__drawer]").click()
+    assert page.locator("#__drawer").is_checked()
+    page.goto(served + "thu-tuc/1-001193/")
+    footer = page.locator(".cchc-footer-hotlines a[href^='tel:']")  # the footer works
+    assert footer.count() >= 6
+    page.locator(".cchc-footer-hotlines").get_by_role("link", name="Chi tiết đường dây nóng") \
+        .click()
+    page.wait_for_url("**/duong-day-nong/")
+    assert page.evaluate("window.__violations") == [] and seen["errors"] == []
