@@ -110,7 +110,7 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
           strict: bool = False, config_file: Path | None = None,
           progress: Progress = _quiet) -> Result:
     """Generate ``site_src/`` and build the site into ``out_dir``, atomically."""
-    from generator.output import link_tree, replace_dir, staging_dir
+    from generator.output import link_tree, publishing, replace_dir, staging_dir
 
     started = time.monotonic()
     out_dir = out_dir.resolve()
@@ -136,12 +136,13 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
         result.build_errors = exc.messages
         return result
     # 3. ...and a snapshot of it (hard links) replaces the previous site in one step.
-    staging = staging_dir(out_dir)
-    try:
-        link_tree(work, staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    replace_dir(staging, out_dir)
+    with publishing(out_dir):  # also clears what a killed build left beside out_dir
+        staging = staging_dir(out_dir)
+        try:
+            link_tree(work, staging)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        replace_dir(staging, out_dir)
     result.seconds = time.monotonic() - started
     return result

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +100,24 @@ def staging_dir(target: Path) -> Path:
     path = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.moi-"))
     path.chmod(0o777 & ~_umask())
     return path
+
+
+@contextmanager
+def publishing(target: Path) -> Iterator[None]:
+    """Hold ``target``'s publishing lock, after removing what killed builds left beside it.
+
+    A build killed while publishing leaves a ``.site.moi-*`` (or ``.site.cu-*``) folder;
+    with the lock held no other build is publishing, so every such folder is stale.
+    The lock dies with its process: a killed build never blocks the next one.
+    """
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target.parent / f".{target.name}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for pattern in (f".{target.name}.moi-*", f".{target.name}.cu-*"):
+            for stale in target.parent.glob(pattern):
+                shutil.rmtree(stale, ignore_errors=True)
+        yield
 
 
 def link_tree(source: Path, target: Path) -> None:

@@ -8,6 +8,7 @@ page are printed (``pytest -s``): the rule ids of any finding, by impact.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,7 +88,7 @@ def test_headings_in_order_and_tables_with_headers(site: Path) -> None:
         assert main is not None, path
         levels = [int(h.name[1]) for h in main.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
         assert levels and levels[0] == 1 and levels.count(1) == 1, (path, levels)
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (path, levels)
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), (path, levels)
         for table in main.find_all("table"):
             assert table.find("th") is not None, path
 
