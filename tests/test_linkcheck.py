@@ -63,3 +63,17 @@ def test_a_folder_that_is_not_a_site_is_a_usage_error(tmp_path: Path,
                                                       cchc: Callable[..., Run]) -> None:
     run = cchc("check-links", "--site", tmp_path)
     assert run.code == 2 and "chạy «cchc build» trước" in run.err
+
+
+@pytest.mark.slow
+def test_a_2000_procedure_site_has_no_broken_link(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "bench.make_content", "2000",
+                    str(tmp_path / "content")], check=True, capture_output=True)
+    result = pipeline.build(tmp_path / "content", tmp_path / "site", site_url=URL)
+    assert not result.failed(strict=False), result.build_errors
+    report = check_site(tmp_path / "site", "/cchc/")
+    print(f"2,000 procedures: {report.pages} pages, {report.links} links checked")
+    assert report.broken == [] and report.pages > 4000
