@@ -152,7 +152,7 @@ def _fingerprint(config_file: Path, config: Any, overrides: dict[str, Any],
     digest = hashlib.sha256(json.dumps([overrides, every_page], sort_keys=True,
                                        default=str).encode())
     digest.update(config_file.read_bytes())
-    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions"):
+    for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3"):
         digest.update(version(package).encode())
     custom_dir = config.theme.custom_dir
     if custom_dir:
