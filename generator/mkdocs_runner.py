@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -168,22 +169,45 @@ def _can_build_dirty(config: Any, previous: dict[str, Any], fingerprint: str) ->
             and Path(config.site_dir, "index.html").is_file())
 
 
-def _prepare_dirty(config: Any, files: Any, previous_sources: list[str]) -> None:
+def _sources(docs_dir: str) -> list[str]:
+    """Every file of the docs folder, as mkdocs names them ("thu-tuc/1-001193.md")."""
+    found = []
+    for folder, dirs, names in os.walk(docs_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        prefix = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found += [prefix + name for name in names if not name.startswith(".")]
+    return sorted(found)
+
+
+def _dest(config: Any, src: str) -> str:
+    """Where mkdocs writes ``src`` (a page "a/b.md" goes to "a/b/index.html")."""
+    if not src.endswith(".md"):
+        return os.path.join(config.site_dir, src)
+    from mkdocs.structure.files import File
+
+    return str(File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
+               .abs_dest_path)
+
+
+def _prepare_dirty(config: Any, sources: list[str], previous_sources: list[str]) -> None:
     """Unlink what the dirty build will rewrite, and outputs of removed sources.
 
     mkdocs writes files in place; unlinking first gives each rewritten file a
     new inode, so a published site made of hard links to this folder never
     changes under a visitor's feet.
     """
-    from mkdocs.structure.files import File
-
-    for file in files:
-        if file.is_modified():
-            Path(file.abs_dest_path).unlink(missing_ok=True)
-    current = {file.src_uri for file in files}
-    for src in set(previous_sources) - current:
-        stale = File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
-        Path(stale.abs_dest_path).unlink(missing_ok=True)
+    for src in sources:  # what mkdocs' File.is_modified() finds modified
+        dest = _dest(config, src)
+        try:
+            modified = os.path.getmtime(dest) < os.path.getmtime(
+                os.path.join(config.docs_dir, src))
+        except OSError:
+            modified = True
+        if modified:
+            Path(dest).unlink(missing_ok=True)
+    for src in set(previous_sources) - set(sources):
+        Path(_dest(config, src)).unlink(missing_ok=True)
     for template in [*config.theme.static_templates, *config.extra_templates]:
         for name in (template, f"{template}.gz"):
             Path(config.site_dir, name).unlink(missing_ok=True)
@@ -201,8 +225,6 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
-    from mkdocs.structure.files import get_files
-
     notice = _DropDirtyNotice()
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
     with _captured_mkdocs_log() as log:
@@ -216,16 +238,16 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
             dirty = state_file is not None and _can_build_dirty(config, previous, fingerprint)
             if state_file is not None:
                 state_file.unlink(missing_ok=True)  # a failed build must not look good
-            files = get_files(config)
+            sources = _sources(config.docs_dir)
             if dirty:
-                _prepare_dirty(config, files, previous.get("sources", []))
+                _prepare_dirty(config, sources, previous.get("sources", []))
             build(config, dirty=dirty)
         except (MkDocsException, OSError) as exc:
             raise MkdocsFailed([*log.messages, translate(str(exc))]) from exc
         finally:
             logging.getLogger("mkdocs.commands.build").removeFilter(notice)
     if state_file is not None:
-        sources = sorted(file.src_uri for file in files)
+        state_file.parent.mkdir(parents=True, exist_ok=True)
         state_file.write_text(json.dumps({"fingerprint": fingerprint, "sources": sources}),
                               encoding="utf-8")
     return log.messages
