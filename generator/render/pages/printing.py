@@ -146,14 +146,12 @@ def qr_codes(ctx: RenderContext) -> None:
     """The QR code of every procedure (in force or not) and of the cover-sheet pages."""
     base = qr_url(ctx)
     cache_dir = ctx.cache_dir / "qr" if ctx.cache_dir else None
-    for p in ctx.content.procedures:
-        address = urls.absolute(base, urls.procedure_path(p))
-        ctx.files[urls.procedure_qr_file(p)] = qr.qr_svg(address, f"Mã QR: {address}",
-                                                         cache_dir)
-    for path in urls.COVER_PAGES:
-        address = urls.absolute(base, path)
-        ctx.files[urls.page_qr_file(path)] = qr.qr_svg(address, f"Mã QR: {address}",
-                                                       cache_dir)
+    targets = [(urls.procedure_qr_file(p), urls.procedure_path(p)) for p in ctx.content.procedures]
+    targets += [(urls.page_qr_file(path), path) for path in urls.COVER_PAGES]
+    addresses = [urls.absolute(base, path) for _, path in targets]
+    svgs = qr.qr_svgs([(address, f"Mã QR: {address}") for address in addresses], cache_dir)
+    for (file, _), svg in zip(targets, svgs, strict=True):
+        ctx.files[file] = svg
 
 
 def print_index(ctx: RenderContext) -> None:
