@@ -17,11 +17,12 @@ import ctypes
 import ctypes.util
 import hashlib
 import os
-import pickle
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator import cachefile
 
 
 @dataclass
@@ -51,13 +52,13 @@ class Kept(bytes):
     producer checked it is intact, see ``render/memo.py``)."""
 
 
+MANIFEST_VERSION = "1"
+
+
 def read_manifest(file: Path | None) -> Manifest:
-    try:
-        with file.open("rb") as handle:  # type: ignore[union-attr]
-            manifest = pickle.load(handle)
-        return manifest if isinstance(manifest, dict) else {}
-    except Exception:  # missing, corrupt: compare with the files themselves
-        return {}
+    """What ``write_tree`` wrote last time (empty when unknown: files are compared)."""
+    manifest = cachefile.read(file, MANIFEST_VERSION)
+    return manifest if isinstance(manifest, dict) else {}
 
 
 def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None) -> WriteStats:
@@ -91,8 +92,7 @@ def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None
         new[rel] = (stat.st_size, stat.st_mtime_ns, digest)
     stats.removed = _prune(root, set(files))
     if manifest is not None and new != old:
-        manifest.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(manifest, pickle.dumps(new, protocol=pickle.HIGHEST_PROTOCOL))
+        cachefile.write(manifest, MANIFEST_VERSION, new)
     return stats
 
 
@@ -132,19 +132,6 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def staging_dir(target: Path) -> Path:
-    """A fresh folder beside ``target`` (same file system, so renames are atomic).
-
-    Absolute, so no tool resolves it against another folder; with the usual
-    permissions (mkdtemp's 0700 would hide the site from the web server).
-    """
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    path = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.moi-"))
-    path.chmod(0o777 & ~_umask())
-    return path
 
 
 def link_tree(source: Path, target: Path) -> None:

@@ -17,8 +17,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import pickle
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 import generator
+from generator import cachefile
 from generator.output import Kept, Manifest
 
 _CODE = Path(generator.__file__).parent
@@ -79,16 +78,9 @@ class RenderMemo:
     def __init__(self, file: Path | None = None, docs_dir: Path | None = None,
                  written: Manifest | None = None) -> None:
         self.file, self.docs_dir, self.written = file, docs_dir, written or {}
-        self._old: dict[str, tuple[bytes, Any]] = {}
+        self._old: dict[str, tuple[bytes, Any]] = cachefile.read(
+            file, render_code_fingerprint()) or {}
         self._new: dict[str, tuple[bytes, Any]] = {}
-        if file is not None and file.is_file():
-            try:
-                with file.open("rb") as handle:
-                    code, entries = pickle.load(handle)
-                if code == render_code_fingerprint():
-                    self._old = entries
-            except Exception:  # a corrupt or foreign memo is simply ignored
-                self._old = {}
 
     def text(self, name: str, inputs: tuple[Any, ...], make: Callable[[], str]) -> str:
         """The text ``name`` made from ``inputs``: from an earlier build, or made now."""
@@ -122,11 +114,5 @@ class RenderMemo:
 
     def save(self) -> None:
         """Keep what this build used (and only that: removed pages are forgotten)."""
-        if self.file is None or self._new == self._old:
-            return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((render_code_fingerprint(), self._new), handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.file)
+        if self.file is not None and self._new != self._old:
+            cachefile.write(self.file, render_code_fingerprint(), self._new)
