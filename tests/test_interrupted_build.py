@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import GOLDEN
@@ -47,18 +46,6 @@ def _build(content: Path, out: Path) -> None:
     assert process.wait(timeout=120) == 0
 
 
-def _kill_when(process: subprocess.Popen[bytes], ready: Callable[[], bool]) -> bool:
-    """SIGKILL the build as soon as ``ready()``; False if it ended first."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if ready():
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            return True
-        time.sleep(0.0005)
-    return False
-
-
 def _edit(content: Path, n: int) -> None:
     """A change every page depends on (a field's name: navigation), so mkdocs rebuilds all."""
     path = content / PROCEDURE
@@ -67,33 +54,40 @@ def _edit(content: Path, n: int) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _clean_build(content: Path, tmp: Path) -> dict[str, str]:
+    """The site a build of ``content`` in a fresh folder makes."""
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(content, tmp / "content")
+    _build(tmp / "content", tmp / "site")
+    return snapshot(tmp / "site")
+
+
 def test_a_killed_build_leaves_the_previous_site_whole(tmp_path: Path) -> None:
     content, site = tmp_path / "content", tmp_path / "site"
     shutil.copytree(GOLDEN / "basic" / "content", content)
     _build(content, site)
-    before = snapshot(site)
-    cache = tmp_path / ".cchc-cache"
-    moments: dict[str, Callable[[], bool]] = {
-        "while loading": lambda: True,
-        "while mkdocs builds": lambda: (cache / "html").is_dir()
-        and not (cache / "html.state.json").exists(),
-        "while publishing": lambda: any(tmp_path.glob(".site.moi-*")),
-    }
-    killed = []
-    for n, (moment, ready) in enumerate(moments.items(), start=1):
-        _edit(content, n)
-        if moment == "while loading":
-            process = _start(content, site)
-            time.sleep(0.3)
-            killed.append(_kill_when(process, ready) and moment)
-        else:
-            killed.append(_kill_when(_start(content, site), ready) and moment)
-        assert snapshot(site) == before, f"site changed by a build killed {moment}"
-    assert killed == list(moments), killed  # every moment was really hit
-    # The next build succeeds, clears the leftovers and equals a clean build.
+    _edit(content, 1)  # the first rebuild fills the second copy of the site
+    started = time.monotonic()
     _build(content, site)
-    assert not list(tmp_path.glob(".site.moi-*")) and not list(tmp_path.glob(".site.cu-*"))
-    clean = tmp_path / "clean"
-    shutil.copytree(content, clean / "content")
-    _build(clean / "content", clean / "site")
-    assert snapshot(site) == snapshot(clean / "site") != before
+    duration = time.monotonic() - started
+    before = snapshot(site)
+    killed = 0
+    # Loading, rendering, mkdocs writing pages, switching: every stage of a build.
+    for n, fraction in enumerate((0.15, 0.35, 0.55, 0.7, 0.85, 0.95), start=2):
+        _edit(content, n)
+        process = _start(content, site)
+        time.sleep(duration * fraction)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            killed += 1
+        process.wait()
+        after = snapshot(site)
+        if after != before:  # only when the build had switched to a whole new site
+            assert after == _clean_build(content, tmp_path / f"clean-{n}"), \
+                f"a build killed at {fraction:.0%} left a mixed site"
+            before = after
+    assert killed >= 4, killed  # the kills really happened mid-build
+    # The next build succeeds, removes any leftover, and equals a clean build.
+    _build(content, site)
+    assert not list(tmp_path.glob(".site.link-*"))
+    assert snapshot(site) == _clean_build(content, tmp_path / "clean") != before
