@@ -77,6 +77,12 @@ def _state_file(content_dir: Path, buffer: Path) -> Path:
     return cache_dir_for(content_dir) / "html" / f"{name}.state.json"
 
 
+def _lock_file(content_dir: Path, out_dir: Path) -> Path:
+    """Held by the build that is publishing into ``out_dir`` (``output.publishing``)."""
+    name = hashlib.sha256(str(out_dir).encode()).hexdigest()[:16]
+    return cache_dir_for(content_dir) / "html" / f"{name}.lock"
+
+
 def cache_dir_for(content_dir: Path) -> Path:
     """Where loaded files are cached between runs: ``.cchc-cache/`` beside ``content/``."""
     return content_dir.resolve().parent / ".cchc-cache"
@@ -137,7 +143,7 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
     progress("Dựng trang web (mkdocs)")
     overrides = mkdocs_runner.config_overrides(
         docs_dir, result.site.nav, html.escape(result.site.site_name), site_url)
-    with publishing(out_dir):
+    with publishing(out_dir, _lock_file(content_dir, out_dir)):
         buffer, seeded_from = next_buffer(out_dir)
         state = _state_file(content_dir, buffer)
         if seeded_from is not None and _state_file(content_dir, seeded_from).is_file():

@@ -192,8 +192,8 @@ def next_buffer(out: Path) -> tuple[Path, Path | None]:
 
 
 @contextmanager
-def publishing(out: Path) -> Iterator[None]:
-    """Hold ``out``'s lock while a build fills a buffer and switches to it.
+def publishing(out: Path, lock_file: Path) -> Iterator[None]:
+    """Hold ``lock_file`` while a build fills a buffer of ``out`` and switches to it.
 
     One build at a time: two would write the same buffer. The lock dies with its
     process, so a killed build never blocks the next one; the half-built buffer it
@@ -201,8 +201,8 @@ def publishing(out: Path) -> Iterator[None]:
     a link it left half-way through ``switch`` is removed here.
     """
     out = absolute(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out.parent / f".{out.name}.lock", "a") as lock:
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         for stale in out.parent.glob(f".{out.name}.link-*"):
             stale.unlink(missing_ok=True)

@@ -25,7 +25,7 @@ import pytest
 from generator import build as pipeline
 from generator.security import HEADER_ONLY, POLICY
 from tests.conftest import ROOT, SAMPLE_CONTENT
-from tests.test_serve import _free_port, _wait_for
+from tests.preview import free_port, wait_for
 
 PORTAL = "https://portal.example.gov.vn/cchc/"
 DEPLOY = ROOT / "deploy" / "nginx"
@@ -81,7 +81,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     conf = (DEPLOY / "cchc.conf").read_text(encoding="utf-8")
     (prefix / "conf/snippets/cchc.conf").write_text(conf.replace("/srv/cchc/www", str(www)))
     shutil.copy(DEPLOY / "cchc-headers.conf", prefix / "conf/snippets/cchc-headers.conf")
-    port = _free_port()
+    port = free_port()
     (prefix / "conf/nginx.conf").write_text(MAIN_CONF.format(
         prefix=prefix, port=port, user="user root;" if os.geteuid() == 0 else ""))
     test = subprocess.run([binary, "-t", "-p", str(prefix), "-c", "conf/nginx.conf"],
@@ -92,7 +92,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                                stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}/"
     try:
-        assert _wait_for(lambda: _get(base + "cchc/")[0] == 200), "nginx did not start"
+        assert wait_for(lambda: _get(base + "cchc/")[0] == 200), "nginx did not start"
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)
