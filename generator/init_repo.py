@@ -21,7 +21,6 @@ from pathlib import Path
 from generator import shipped
 from generator.load.schema import Unit
 from generator.scaffold import field_lines
-from generator.text import format_date
 
 TEMPLATES = Path(__file__).resolve().parent / "init_templates"
 # Shipped project files copied as they are: (where cchc keeps it, where the new repo gets it).
@@ -104,8 +103,12 @@ def _target(relative: Path) -> Path:
 
 def planned_files(commune: Commune, today: dt.date) -> dict[str, bytes]:
     """Every file of the new repository: relative path → bytes."""
-    tokens = {"TEN": commune.ten, "SITE_URL": commune.site_url, "HOM_NAY": today.isoformat(),
-              "NGAY": format_date(today), "NOI_TIEP_NHAN": commune.reception,
+    address = commune.site_url if commune.site_url != PLACEHOLDER_URL else (
+        "(chưa có: cán bộ công nghệ thông tin ghi địa chỉ vào đây và vào `site_url` trong "
+        "`mkdocs.yml`, xem mục B1)")
+    tokens = {"TEN": commune.ten, "SITE_URL": commune.site_url, "DIA_CHI": address,
+              "HOM_NAY": today.isoformat(),
+              "NOI_TIEP_NHAN": commune.reception,
               "PHIEN_BAN": shipped.cchc_version()}
     files: dict[str, bytes] = {}
     for path in sorted(TEMPLATES.rglob("*")):

@@ -113,6 +113,10 @@ def test_without_options_placeholders_say_what_to_fill(
     ]
     settings = yaml.safe_load((tmp_path / "moi" / "mkdocs.yml").read_text(encoding="utf-8"))
     assert settings == {"site_url": PLACEHOLDER_URL}
+    readme = (tmp_path / "moi" / "README.md").read_text(encoding="utf-8")
+    assert "Địa chỉ chuyên mục: (chưa có: cán bộ công nghệ thông tin ghi địa chỉ vào đây" \
+        in readme
+    assert PLACEHOLDER_URL not in readme
     assert cchc("check", "--content", tmp_path / "moi" / "content", "--strict").code == 0
 
 

@@ -11,7 +11,6 @@ from generator import build as pipeline
 from generator import problem_formats
 from generator.cli.common import (
     EXIT_OK,
-    EXIT_PROBLEMS,
     EXIT_USAGE,
     Verbs,
     add_content_option,
@@ -37,12 +36,18 @@ def run(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     result = pipeline.check(args.content, progress(sys.stderr))
     problems = result.problems
-    if args.format != "text":
-        root = problem_formats.repository_root(args.content)
-        report = problem_formats.WRITERS[args.format](problems, root)
-        if args.output is None:  # the report is stdout: only the verdict goes to stderr
-            sys.stdout.write(report)
-            return _verdict(result, args.strict)
+    if args.format == "text":
+        code = finish(problems, args.strict)
+        if code == EXIT_OK:
+            print(_valid_line(result))
+        return code
+    # A report for a machine on stdout or in --output; the usual text for people on
+    # stderr all the same: a CI log shows it with the file, line and hint of each problem.
+    report = problem_formats.WRITERS[args.format](
+        problems, problem_formats.repository_root(args.content))
+    if args.output is None:
+        sys.stdout.write(report)
+    else:
         try:
             args.output.parent.mkdir(parents=True, exist_ok=True)
             args.output.write_text(report, encoding="utf-8")
@@ -52,19 +57,8 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     code = finish(problems, args.strict)
     if code == EXIT_OK:
-        print(_valid_line(result))
+        print(_valid_line(result), file=sys.stderr)
     return code
-
-
-def _verdict(result: pipeline.Result, strict: bool) -> int:
-    """What ``finish`` says, without the problems themselves, on stderr."""
-    problems = result.problems
-    if problems.fails(strict):
-        reason = " (--strict: cảnh báo cũng tính là lỗi)" if strict and not problems.errors else ""
-        print(f"Không đạt: {problems.summary()}{reason}.", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(_valid_line(result), file=sys.stderr)
-    return EXIT_OK
 
 
 def _valid_line(result: pipeline.Result) -> str:
@@ -88,8 +82,8 @@ def register(verbs: Verbs) -> None:
              "Actions), gitlab (báo cáo Code Quality cho GitLab), json (cho công cụ khác)")
     parser.add_argument(
         "--output", type=Path, metavar="TỆP",
-        help="ghi báo cáo github/gitlab/json vào TỆP và vẫn in lỗi như thường ra màn hình "
-             "(mặc định: in báo cáo ra màn hình)")
+        help="ghi báo cáo github/gitlab/json vào TỆP (mặc định: in ra màn hình); lỗi vẫn "
+             "được in như thường cho người đọc")
     parser.set_defaults(run=run)
 
 
