@@ -78,7 +78,10 @@ class Figures:
 
 
 def _clean(work: Path) -> None:
-    for name in ("site", "site_src", ".cchc-cache"):
+    """Back to a clean state: no output, no generated sources, no caches."""
+    if (work / "site").is_symlink():
+        (work / "site").unlink()
+    for name in ("site", ".site.a", ".site.b", "site_src", ".cchc-cache"):
         shutil.rmtree(work / name, ignore_errors=True)
 
 

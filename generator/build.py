@@ -8,6 +8,7 @@ returned, never raised, so the CLI can print them all and choose the exit code.
 from __future__ import annotations
 
 import gc
+import hashlib
 import html
 import shutil
 import time
@@ -70,6 +71,12 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _state_file(content_dir: Path, buffer: Path) -> Path:
+    """What mkdocs last built into ``buffer`` (see ``mkdocs_runner.build_site``)."""
+    name = hashlib.sha256(str(buffer).encode()).hexdigest()[:16]
+    return cache_dir_for(content_dir) / "html" / f"{name}.state.json"
+
+
 def cache_dir_for(content_dir: Path) -> Path:
     """Where loaded files are cached between runs: ``.cchc-cache/`` beside ``content/``."""
     return content_dir.resolve().parent / ".cchc-cache"
@@ -95,14 +102,16 @@ def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
     result = check(content_dir, progress, save_cache=True)
     if result.failed(strict) or result.content is None:
         return result
-    from generator.output import write_tree
+    from generator.output import read_manifest, write_tree
     from generator.render.site import render_site
 
     progress("Tạo trang")
+    cache_dir = cache_dir_for(content_dir)
+    manifest = cache_dir / "site_src.manifest"  # what write_tree left in docs_dir
     with _gc_paused():
-        result.site = render_site(result.content, site_url,
-                                  cache_dir=cache_dir_for(content_dir))
-    result.written = write_tree(docs_dir, result.site.files)
+        result.site = render_site(result.content, site_url, cache_dir=cache_dir,
+                                  docs_dir=docs_dir, written=read_manifest(manifest))
+    result.written = write_tree(docs_dir, result.site.files, manifest)
     return result
 
 
@@ -110,10 +119,10 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
           strict: bool = False, config_file: Path | None = None,
           progress: Progress = _quiet) -> Result:
     """Generate ``site_src/`` and build the site into ``out_dir``, atomically."""
-    from generator.output import link_tree, replace_dir, staging_dir
+    from generator.output import absolute, next_buffer, switch
 
     started = time.monotonic()
-    out_dir = out_dir.resolve()
+    out_dir = absolute(out_dir)
     config = config_file or mkdocs_runner.find_config(content_dir)
     site_url = site_url or mkdocs_runner.configured_site_url(config)
     if not site_url:  # the CLI says so in Vietnamese before calling (cli/build.py)
@@ -123,25 +132,21 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
     result = generate(content_dir, docs_dir, strict, progress, site_url)
     if result.failed(strict) or result.site is None:
         return result
-    # 2. mkdocs builds into a working folder in the cache, rebuilding only the pages
-    #    whose Markdown changed since its last successful build...
+    # 2. mkdocs builds into the copy of the site that is not being served, rebuilding
+    #    only the pages whose Markdown changed since that copy was last built...
     progress("Dựng trang web (mkdocs)")
     overrides = mkdocs_runner.config_overrides(
         docs_dir, result.site.nav, html.escape(result.site.site_name), site_url)
-    work = cache_dir_for(content_dir) / "html"
+    buffer, seeded_from = next_buffer(out_dir)
+    state = _state_file(content_dir, buffer)
+    if seeded_from is not None and _state_file(content_dir, seeded_from).is_file():
+        shutil.copyfile(_state_file(content_dir, seeded_from), state)  # same pages
     try:
-        mkdocs_runner.build_site(config, work, overrides, work.with_name("html.state.json"),
-                                 result.site.theme)
+        mkdocs_runner.build_site(config, buffer, overrides, state, result.site.theme)
     except mkdocs_runner.MkdocsFailed as exc:
         result.build_errors = exc.messages
         return result
-    # 3. ...and a snapshot of it (hard links) replaces the previous site in one step.
-    staging = staging_dir(out_dir)
-    try:
-        link_tree(work, staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    replace_dir(staging, out_dir)
+    # 3. ...and the site switches to it in one atomic step.
+    switch(out_dir, buffer)
     result.seconds = time.monotonic() - started
     return result

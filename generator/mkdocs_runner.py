@@ -6,10 +6,13 @@ swapped for ProperDocs or another mkdocs-compatible builder later.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
+import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +32,9 @@ class MkdocsFailed(Exception):
     def __init__(self, messages: list[str]) -> None:
         super().__init__("\n".join(messages))
         self.messages = messages
+
+    def __reduce__(self) -> tuple[Any, ...]:  # raised in worker processes too
+        return (MkdocsFailed, (self.messages,))
 
 
 def find_config(content_dir: Path) -> Path:
@@ -59,7 +65,7 @@ def translate(message: str) -> str:
     return message
 
 
-@dataclass
+@dataclass(eq=False)  # handlers are compared by identity (logging checks "in handlers")
 class _Collector(logging.Handler):
     messages: list[str] = field(default_factory=list)
 
@@ -68,9 +74,6 @@ class _Collector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(translate(record.getMessage()))
-
-    def __hash__(self) -> int:  # logging keeps handlers in sets/lists by identity
-        return id(self)
 
 
 @contextmanager
@@ -173,25 +176,86 @@ def _can_build_dirty(config: Any, previous: dict[str, Any], fingerprint: str) ->
             and Path(config.site_dir, "index.html").is_file())
 
 
-def _prepare_dirty(config: Any, files: Any, previous_sources: list[str]) -> None:
+def _sources(docs_dir: str) -> list[str]:
+    """Every file of the docs folder, as mkdocs names them ("thu-tuc/1-001193.md")."""
+    found = []
+    for folder, dirs, names in os.walk(docs_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        prefix = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        found += [prefix + name for name in names if not name.startswith(".")]
+    return sorted(found)
+
+
+def _dest(config: Any, src: str) -> str:
+    """Where mkdocs writes ``src`` (a page "a/b.md" goes to "a/b/index.html")."""
+    if not src.endswith(".md"):
+        return os.path.join(config.site_dir, src)
+    from mkdocs.structure.files import File
+
+    return str(File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
+               .abs_dest_path)
+
+
+def _prepare_dirty(config: Any, sources: list[str], previous_sources: list[str]) -> None:
     """Unlink what the dirty build will rewrite, and outputs of removed sources.
 
     mkdocs writes files in place; unlinking first gives each rewritten file a
     new inode, so a published site made of hard links to this folder never
     changes under a visitor's feet.
     """
-    from mkdocs.structure.files import File
-
-    for file in files:
-        if file.is_modified():
-            Path(file.abs_dest_path).unlink(missing_ok=True)
-    current = {file.src_uri for file in files}
-    for src in set(previous_sources) - current:
-        stale = File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
-        Path(stale.abs_dest_path).unlink(missing_ok=True)
+    for src in sources:  # what mkdocs' File.is_modified() finds modified
+        dest = _dest(config, src)
+        try:
+            modified = os.path.getmtime(dest) < os.path.getmtime(
+                os.path.join(config.docs_dir, src))
+        except OSError:
+            modified = True
+        if modified:
+            Path(dest).unlink(missing_ok=True)
+    for src in set(previous_sources) - set(sources):
+        Path(_dest(config, src)).unlink(missing_ok=True)
     for template in [*config.theme.static_templates, *config.extra_templates]:
         for name in (template, f"{template}.gz"):
             Path(config.site_dir, name).unlink(missing_ok=True)
+
+
+@contextmanager
+def capture_build_log() -> Iterator[_Collector]:
+    """Around a mkdocs build: collect its warnings, and turn its failure into
+    :class:`MkdocsFailed` with mkdocs' messages (in Vietnamese where known)."""
+    from mkdocs.exceptions import MkDocsException
+
+    notice = _DropDirtyNotice()
+    logging.getLogger("mkdocs.commands.build").addFilter(notice)
+    with _captured_mkdocs_log() as log:
+        try:
+            yield log
+        except (MkDocsException, OSError) as exc:
+            raise MkdocsFailed([*log.messages, translate(str(exc))]) from exc
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+
+
+def _load(config_file: Path, site_dir: Path, overrides: dict[str, Any],
+          theme_data: dict[str, Any] | None) -> Any:
+    from mkdocs.config import load_config
+
+    settings = {**site_config.settings(config_file), **overrides,
+                "site_dir": str(site_dir), "strict": True}
+    config = load_config(str(config_file), **settings)
+    if theme_data is not None:
+        set_theme_data(config, theme_data)
+    return config
+
+
+# Below this many pages, starting worker processes costs more than it saves.
+SHARD_FROM = 300
+
+
+def _cores() -> int:
+    """Cores to build on; 1 inside a process with other threads (fork could deadlock)."""
+    return 1 if threading.active_count() > 1 else min(len(os.sched_getaffinity(0)), 8)
 
 
 def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
@@ -201,40 +265,36 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
 
     With a ``state_file`` from the previous successful build into the same
     ``site_dir``, only pages whose source changed are rebuilt (mkdocs' dirty
-    build), unless something every page depends on changed.
+    build), unless something every page depends on changed. A full build of a
+    large site runs on every core (``mkdocs_shards.py``).
     """
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-    from mkdocs.structure.files import get_files
 
-    notice = _DropDirtyNotice()
-    logging.getLogger("mkdocs.commands.build").addFilter(notice)
-    with _captured_mkdocs_log() as log:
-        try:
-            settings = {**site_config.settings(config_file), **overrides,
-                        "site_dir": str(site_dir), "strict": True}
-            config = load_config(str(config_file), **settings)
-            if theme_data is not None:
-                set_theme_data(config, theme_data)
-            fingerprint = _fingerprint(config_file, config, overrides, theme_data)
-            previous = _read_state(state_file)
-            dirty = state_file is not None and _can_build_dirty(config, previous, fingerprint)
-            if state_file is not None:
-                state_file.unlink(missing_ok=True)  # a failed build must not look good
-            files = get_files(config)
-            if dirty:
-                _prepare_dirty(config, files, previous.get("sources", []))
-            build(config, dirty=dirty)
-        except (MkDocsException, OSError) as exc:
-            raise MkdocsFailed([*log.messages, translate(str(exc))]) from exc
-        finally:
-            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+    from generator.mkdocs_shards import build_on_every_core
+
+    with capture_build_log() as log:
+        config = _load(config_file, site_dir, overrides, theme_data)
+        fingerprint = _fingerprint(config_file, config, overrides, theme_data)
+        previous = _read_state(state_file)
+        dirty = state_file is not None and _can_build_dirty(config, previous, fingerprint)
+        if state_file is not None:
+            state_file.unlink(missing_ok=True)  # a failed build must not look good
+        sources = _sources(config.docs_dir)
+        pages = sum(1 for src in sources if src.endswith(".md"))
+        if dirty:
+            _prepare_dirty(config, sources, previous.get("sources", []))
+            build(config, dirty=True)
+        elif pages >= SHARD_FROM and _cores() > 1:
+            log.messages += build_on_every_core(
+                functools.partial(_load, config_file, site_dir, overrides, theme_data),
+                _cores())
+        else:
+            build(config)
     if state_file is not None:
-        sources = sorted(file.src_uri for file in files)
+        state_file.parent.mkdir(parents=True, exist_ok=True)
         state_file.write_text(json.dumps({"fingerprint": fingerprint, "sources": sources}),
                               encoding="utf-8")
-    return log.messages
+    return list(dict.fromkeys(log.messages))
 
 
 def _read_state(state_file: Path | None) -> dict[str, Any]:

@@ -1,22 +1,28 @@
-"""Writing output: only what changed, and the built site swapped in atomically.
+"""Writing output: only what changed, and the built site switched in atomically.
 
 * ``write_tree`` updates ``site_src/``: a file is rewritten only when its bytes
   differ (so ``mkdocs serve`` does not loop and unchanged pages keep their
-  timestamps), and files no longer produced are removed.
-* ``replace_dir`` puts a freshly built site in place of the old one in a single
-  ``renameat2(RENAME_EXCHANGE)`` where Linux offers it, so a visitor (or a
-  killed build) never sees a half-written ``site/``.
+  timestamps, which lets mkdocs rebuild only changed pages), and files no
+  longer produced are removed.
+* The published ``site/`` is a symbolic link to one of two sibling folders,
+  ``.site.a`` and ``.site.b``. A build updates the one not being served (only
+  the pages whose sources changed since it was last built) and then points
+  ``site`` at it in one atomic rename: a visitor, or a build killed at any
+  moment, never sees a half-written site, and a rebuild copies nothing.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import hashlib
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator import cachefile
 
 
 @dataclass
@@ -38,29 +44,71 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def write_tree(root: Path, files: dict[str, bytes]) -> WriteStats:
-    """Make ``root`` hold exactly ``files`` (relative POSIX path → bytes)."""
+Manifest = dict[str, tuple[int, int, bytes]]  # path → size, mtime (ns), digest
+
+
+class Kept(bytes):
+    """Stands for a file to leave as the previous run of ``write_tree`` wrote it (its
+    producer checked it is intact, see ``render/memo.py``)."""
+
+
+MANIFEST_VERSION = "1"
+
+
+def read_manifest(file: Path | None) -> Manifest:
+    """What ``write_tree`` wrote last time (empty when unknown: files are compared)."""
+    manifest = cachefile.read(file, MANIFEST_VERSION)
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None) -> WriteStats:
+    """Make ``root`` hold exactly ``files`` (relative POSIX path → bytes).
+
+    With a ``manifest`` (kept between runs), a file whose size and time are as
+    this function left them, and whose new bytes have the same digest, is known
+    unchanged without reading it back.
+    """
     stats = WriteStats()
     root.mkdir(parents=True, exist_ok=True)
+    old, new = read_manifest(manifest), {}
     for rel, data in files.items():
         path = root / rel
+        if isinstance(data, Kept) and rel in old:  # checked intact by the renderer
+            new[rel] = old[rel]
+            stats.unchanged += 1
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).digest()
         try:
-            if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-                stats.unchanged += 1
-                continue
+            stat = os.stat(path)
         except OSError:
-            pass
-        _write_atomic(path, data)
-        stats.written += 1
-    wanted = {root / rel for rel in files}
-    for path in sorted(root.rglob("*"), reverse=True):  # children before their folders
-        if path.is_file() or path.is_symlink():
-            if path not in wanted:
-                path.unlink()
-                stats.removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+            stat = None
+        if stat is not None and (old.get(rel) == (stat.st_size, stat.st_mtime_ns, digest) or (
+                stat.st_size == len(data) and path.read_bytes() == data)):
+            stats.unchanged += 1
+        else:
+            _write_atomic(path, data)
+            stats.written += 1
+            stat = os.stat(path)
+        new[rel] = (stat.st_size, stat.st_mtime_ns, digest)
+    stats.removed = _prune(root, set(files))
+    if manifest is not None and new != old:
+        cachefile.write(manifest, MANIFEST_VERSION, new)
     return stats
+
+
+def _prune(root: Path, wanted: set[str]) -> int:
+    """Remove files under ``root`` not in ``wanted``, then empty folders."""
+    removed = 0
+    for folder, _, names in os.walk(root, topdown=False):
+        relative = os.path.relpath(folder, root)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        for name in names:
+            if prefix + name not in wanted:
+                os.unlink(os.path.join(folder, name))
+                removed += 1
+        if folder != str(root) and not os.listdir(folder):
+            os.rmdir(folder)
+    return removed
 
 
 _RENAME_EXCHANGE = 2
@@ -86,19 +134,6 @@ def _umask() -> int:
     return mask
 
 
-def staging_dir(target: Path) -> Path:
-    """A fresh folder beside ``target`` (same file system, so renames are atomic).
-
-    Absolute, so no tool resolves it against another folder; with the usual
-    permissions (mkdtemp's 0700 would hide the site from the web server).
-    """
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    path = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.moi-"))
-    path.chmod(0o777 & ~_umask())
-    return path
-
-
 def link_tree(source: Path, target: Path) -> None:
     """Fill ``target`` with hard links to every file under ``source`` (copies when the
     two are on different file systems): a snapshot that costs no disk space."""
@@ -113,15 +148,75 @@ def link_tree(source: Path, target: Path) -> None:
                 shutil.copy2(src, dst)
 
 
+def absolute(path: Path) -> Path:
+    """``path`` made absolute without following a symbolic link at its end."""
+    return path.parent.resolve() / path.name
+
+
+def buffers(out: Path) -> tuple[Path, Path]:
+    """The two folders that ``out`` (a symbolic link) alternately points to."""
+    out = absolute(out)
+    return out.with_name(f".{out.name}.a"), out.with_name(f".{out.name}.b")
+
+
+def served_buffer(out: Path) -> Path | None:
+    """The folder ``out`` points to now, when it is one of its two buffers."""
+    out = absolute(out)
+    if not out.is_symlink():
+        return None
+    return next((b for b in buffers(out) if os.readlink(out) == b.name), None)
+
+
+def next_buffer(out: Path) -> tuple[Path, Path | None]:
+    """The folder to build into (the one ``out`` does not point to now), and the
+    folder it was just filled from, if it is new.
+
+    A new one starts as hard links to the served one: mkdocs then rebuilds only
+    what changed (it unlinks, never rewrites in place, what it rebuilds: see
+    ``mkdocs_runner._prepare_dirty``), without touching the served files.
+    """
+    a, b = buffers(out)
+    served = served_buffer(out)
+    target = b if served == a else a
+    if target.exists():
+        return target, None
+    if served is not None:
+        link_tree(served, target)
+    else:
+        target.mkdir(parents=True)
+    target.chmod(0o777 & ~_umask())
+    return target, served
+
+
+def switch(out: Path, buffer: Path) -> None:
+    """Point ``out`` at ``buffer`` in one atomic step (``out`` may be a folder from
+    an older cchc, which is then replaced and deleted)."""
+    out = absolute(out)
+    link = out.with_name(f".{out.name}.link-{os.getpid()}")
+    link.unlink(missing_ok=True)
+    os.symlink(buffer.name, link)
+    if out.is_dir() and not out.is_symlink():
+        replace_dir(link, out)
+    else:
+        os.replace(link, out)
+
+
 def replace_dir(new: Path, target: Path) -> None:
     """Put ``new`` at ``target``; the old content is deleted afterwards."""
     if not target.exists():
         os.replace(new, target)
         return
     if _exchange(new, target):
-        shutil.rmtree(new)  # ``new`` now holds the old site
+        _remove(new)  # ``new`` now holds the old content
         return
     old = target.with_name(f".{target.name}.cu-{os.getpid()}")
     os.replace(target, old)
     os.replace(new, target)
-    shutil.rmtree(old)
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    else:
+        shutil.rmtree(path)

@@ -18,6 +18,9 @@ import hashlib
 import io
 import os
 import tempfile
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import segno
@@ -28,6 +31,8 @@ QUIET_ZONE = 4  # modules
 FORMAT = "1"
 
 _memory: dict[tuple[str, str], bytes] = {}
+# Below this many codes to make, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
 
 
 def make_svg(data: str, title: str) -> bytes:
@@ -62,6 +67,36 @@ def _store(path: Path, svg: bytes) -> None:
         os.replace(tmp, path)
     except OSError:
         return
+
+
+def _make_pair(pair: tuple[str, str]) -> bytes:
+    return make_svg(*pair)
+
+
+def qr_svgs(items: list[tuple[str, str]], cache_dir: Path | None = None) -> list[bytes]:
+    """The QR codes of many ``(data, title)`` pairs, like :func:`qr_svg`; codes not
+    cached yet are made on every core when there are many (a first build)."""
+    paths = [_cache_file(cache_dir, *item) if cache_dir else None for item in items]
+    found = [_memory.get(item) or (_read_cached(path) if path else None)
+             for item, path in zip(items, paths, strict=True)]
+    missing = [i for i, svg in enumerate(found) if svg is None]
+    for i, svg in zip(missing, _make_many([items[i] for i in missing]), strict=True):
+        found[i] = svg
+        path = paths[i]
+        if path:
+            _store(path, svg)
+    svgs = [svg for svg in found if svg is not None]
+    _memory.update(zip(items, svgs, strict=True))
+    return svgs
+
+
+def _make_many(items: list[tuple[str, str]]) -> list[bytes]:
+    workers = min(len(os.sched_getaffinity(0)), 8)
+    # fork() in a process with other threads (the preview server) can deadlock.
+    if len(items) < PARALLEL_FROM or workers < 2 or threading.active_count() > 1:
+        return [make_svg(*item) for item in items]
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        return list(pool.map(_make_pair, items, chunksize=32))
 
 
 def qr_svg(data: str, title: str, cache_dir: Path | None = None) -> bytes:

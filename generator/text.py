@@ -12,10 +12,16 @@ import unicodedata
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@functools.cache
+def _no_marks() -> dict[int, None]:
+    """Every combining mark of the Basic Multilingual Plane, for str.translate to drop."""
+    return {code: None for code in range(0x10000) if unicodedata.combining(chr(code))}
+
+
 def fold(text: str) -> str:
-    """Lower-case ASCII form of ``text``: diacritics removed and đ → d."""
+    """Lower-case form of ``text`` without diacritics, đ → d (ASCII for Vietnamese)."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return decomposed.translate(_no_marks()).lower()
 
 
 def slugify(text: str, separator: str = "-") -> str:
@@ -48,7 +54,6 @@ _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}
 _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
-@functools.lru_cache(maxsize=4096)
 def _collation(char: str) -> tuple[int, int]:
     """(letter rank, tone) of one lower-case NFC character."""
     decomposed = unicodedata.normalize("NFD", char)
@@ -70,14 +75,31 @@ def _rank(letter: str) -> int:
     return 2  # punctuation sorts just after spaces
 
 
-def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...], str]:
+class _Table(dict[int, str]):
+    """A ``str.translate`` table filled on first use: character → one key character."""
+
+    def __init__(self, part: int) -> None:
+        super().__init__()
+        self.part = part
+
+    def __missing__(self, code: int) -> str:
+        value = chr(min(_collation(chr(code))[self.part] + 32, 0x10FFFF))
+        self[code] = value
+        return value
+
+
+_LETTERS, _TONES = _Table(0), _Table(1)
+
+
+def sort_key(text: str) -> tuple[str, str, str]:
     """Key that sorts Vietnamese the way a dictionary does.
 
     Letters first (a < ă < â < b … d < đ …), then tones as a tie-breaker
-    (a < à < ả < ã < á < ạ), then the original text for a stable order.
+    (a < à < ả < ã < á < ạ), then the original text for a stable order. Each
+    part is a string of rank characters, so comparing keys runs at C speed.
     """
-    pairs = [_collation(c) for c in unicodedata.normalize("NFC", text.strip().lower())]
-    return (tuple(rank for rank, _ in pairs), tuple(tone for _, tone in pairs), text)
+    folded = unicodedata.normalize("NFC", text.strip().lower())
+    return (folded.translate(_LETTERS), folded.translate(_TONES), text)
 
 
 # --- display -------------------------------------------------------------------

@@ -36,26 +36,36 @@ def build(project: Path, out: str) -> None:
     assert not result.failed(strict=True), (result.problems.format(), result.build_errors)
 
 
+def edit_name(project: Path, new: str) -> None:
+    procedure = project / "content" / "thu-tuc" / "ho-tich" / "1-001193.yml"
+    text = procedure.read_text(encoding="utf-8")
+    start = text.index('ten: "') + len('ten: "')
+    end = text.index('"', start)
+    procedure.write_text(text[:start] + new + text[end:], encoding="utf-8")
+
+
 def test_rebuild_touches_only_changed_pages_and_equals_a_full_build(project: Path) -> None:
     build(project, "site")
-    work = project / ".cchc-cache" / "html"
-    untouched = work / "thu-tuc" / "1-000894" / "index.html"
-    edited_page = work / "thu-tuc" / "1-001193" / "index.html"
-    before = untouched.stat().st_ino, edited_page.stat().st_ino
-    published = (project / "site" / "thu-tuc" / "1-001193" / "index.html").read_bytes()
+    a, b = project / ".site.a", project / ".site.b"
+    assert (project / "site").resolve() == a
+    page = Path("thu-tuc") / "1-001193" / "index.html"
+    untouched = Path("thu-tuc") / "1-000894" / "index.html"
 
-    procedure = project / "content" / "thu-tuc" / "ho-tich" / "1-001193.yml"
-    procedure.write_text(procedure.read_text(encoding="utf-8").replace(
-        'ten: "Thủ tục đăng ký khai sinh"', 'ten: "Thủ tục đăng ký khai sinh cho trẻ"'),
-        encoding="utf-8")
+    edit_name(project, "Thủ tục đăng ký khai sinh cho trẻ")
     (project / "content" / "tep" / "mau" / "moi.pdf").write_bytes(b"%PDF-1.4 moi")
     build(project, "site")
+    assert (project / "site").resolve() == b
+    # b started as hard links to a; only what changed was written anew
+    assert (b / untouched).stat().st_ino == (a / untouched).stat().st_ino
+    assert (b / page).stat().st_ino != (a / page).stat().st_ino
+    assert "khai sinh cho trẻ" in (b / page).read_text(encoding="utf-8")
+    assert "khai sinh cho trẻ" not in (a / page).read_text(encoding="utf-8")  # never in place
 
-    assert untouched.stat().st_ino == before[0], "an unchanged page was rebuilt"
-    assert edited_page.stat().st_ino != before[1]
-    assert "khai sinh cho trẻ" in edited_page.read_text(encoding="utf-8")
-    # the previous snapshot's file was never rewritten in place
-    assert b"khai sinh cho tr" not in published
+    edit_name(project, "Thủ tục đăng ký khai sinh lần ba")  # builds into a again
+    build(project, "site")
+    assert (project / "site").resolve() == a
+    assert "lần ba" in (a / page).read_text(encoding="utf-8")
+    assert (a / untouched).stat().st_ino == (b / untouched).stat().st_ino
 
     shutil.rmtree(project / ".cchc-cache")
     build(project, "full")
@@ -64,7 +74,8 @@ def test_rebuild_touches_only_changed_pages_and_equals_a_full_build(project: Pat
 
 def test_a_global_change_rebuilds_everything(project: Path) -> None:
     build(project, "site")
-    untouched = project / ".cchc-cache" / "html" / "thu-tuc" / "1-000894" / "index.html"
+    build(project, "site")  # both copies exist: the next build reuses .site.a
+    untouched = project / ".site.a" / "thu-tuc" / "1-000894" / "index.html"
     inode = untouched.stat().st_ino
     page = project / "content" / "trang" / "du-lieu-mau.md"
     page.write_text(page.read_text(encoding="utf-8").replace("tieu_de: \"", "tieu_de: \"Mới: "),

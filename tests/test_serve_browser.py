@@ -7,43 +7,29 @@ browser to prove the page reloads itself: the test never calls ``reload()``.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.test_serve import _free_port, _get, _wait_for
+from tests.preview import http_get, preview, wait_for
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def preview(make_content: Callable[..., Path]) -> Iterator[tuple[Path, str]]:
+def served(make_content: Callable[..., Path]) -> Iterator[tuple[Path, str]]:
     content = make_content()
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--content", str(content),
-         "--port", str(port)],
-        cwd=content.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        yield content, f"http://127.0.0.1:{port}/"
-    finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=10)
+    with preview(content) as url:
+        yield content, url
 
 
 def test_the_open_page_reloads_after_a_content_edit(browser: Any,
-                                                    preview: tuple[Path, str]) -> None:
-    content, base = preview
+                                                    served: tuple[Path, str]) -> None:
+    content, base = served
     url = base + "thu-tuc/1-001193/"
-    assert _wait_for(lambda: "Thủ tục đăng ký khai sinh" in _get(url)), "preview never came up"
+    assert wait_for(lambda: "Thủ tục đăng ký khai sinh" in http_get(url)), "preview never came up"
     page = browser.new_page()
     try:
         page.goto(url)

@@ -423,21 +423,22 @@ def test_rebuilds_update_footers_and_sitemap_dates(tmp_path: Path) -> None:
         assert not result.failed(strict=True), (result.problems.format(), result.build_errors)
         return tmp_path / out
 
-    build("site")
-    untouched = tmp_path / ".cchc-cache/html/thu-tuc/1-000894/index.html"
-    inode = untouched.stat().st_ino
+    build("site")  # into .site.a; the next build fills .site.b with links to it
+    page = "thu-tuc/1-000894/index.html"
+    inode = (tmp_path / ".site.a" / page).stat().st_ino
     procedure = next((tmp_path / "content/thu-tuc").rglob("1-001193.yml"))
     procedure.write_text(procedure.read_text(encoding="utf-8").replace(
         "ngay_cap_nhat: 2026-07-15", "ngay_cap_nhat: 2026-08-03"), encoding="utf-8")
     site = build("site")
+    untouched = tmp_path / ".site.b" / page
     assert untouched.stat().st_ino == inode, "a date change rebuilt an unrelated page"
     assert "<lastmod>2026-08-03</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
     hotlines = tmp_path / "content/duong-day-nong.yml"
     hotlines.write_text(hotlines.read_text(encoding="utf-8").replace('"115"', '"114"'),
                         encoding="utf-8")
-    site = build("site")
-    assert untouched.stat().st_ino != inode
+    site = build("site")  # into .site.a again: every page, the footer changed
+    assert (tmp_path / ".site.a" / page).stat().st_ino != inode
     assert 'href="tel:114"' in (site / "thu-tuc/1-000894/index.html").read_text(encoding="utf-8")
     shutil.rmtree(tmp_path / ".cchc-cache")
     full = build("full")

@@ -10,9 +10,6 @@ loading code changes. It lives in ``.cchc-cache/`` beside ``site_src/`` (never i
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +17,7 @@ from typing import Any
 import pydantic
 
 import generator
+from generator import cachefile
 
 _CODE = Path(generator.__file__).parent
 _CODE_FILES = ("load/*.py", "catalog.py", "problems.py", "text.py", "model.py")
@@ -51,14 +49,7 @@ class LoadCache:
         self.file, self.writable = file, writable
         self.entries: dict[str, tuple[Stamp, Any]] = {}
         self.changed = False
-        if file is not None and file.is_file():
-            try:
-                with file.open("rb") as handle:
-                    fingerprint, entries = pickle.load(handle)
-                if fingerprint == code_fingerprint():
-                    self.entries = entries
-            except Exception:  # a corrupt or foreign cache is simply ignored
-                self.entries = {}
+        self.entries = cachefile.read(file, code_fingerprint()) or {}
 
     def get(self, path: Path, current: Stamp | None) -> Any:
         entry = self.entries.get(str(path))
@@ -79,10 +70,5 @@ class LoadCache:
     def save(self) -> None:
         if self.file is None or not self.writable or not self.changed:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((code_fingerprint(), self.entries), handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.file)
+        cachefile.write(self.file, code_fingerprint(), self.entries)
         self.changed = False

@@ -6,6 +6,7 @@ to ``ctx.files`` (see ``pages/``); ``site.py`` calls them in order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,6 +18,7 @@ from generator.load.schema import Procedure, Unit
 from generator.model import Content
 from generator.render import views
 from generator.render.markdown import Md, escape, front_matter, make_environment
+from generator.render.memo import RenderMemo, fingerprint
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTION_TITLE = "Cải cách hành chính"
@@ -43,6 +45,8 @@ class RenderContext:
     theme: dict[str, Any] = field(default_factory=dict)
     # Where slow, rarely changing outputs (QR codes) are kept between builds; None: memory only.
     cache_dir: Path | None = None
+    # Pages rendered by earlier builds, reused when made from the same inputs.
+    memo: RenderMemo = field(default_factory=RenderMemo)
 
     @cached_property
     def unit(self) -> Unit:
@@ -78,6 +82,31 @@ class RenderContext:
     def site_name(self) -> str:
         return f"{SECTION_TITLE} – {self.unit.ten}"
 
+    @cached_property
+    def site_inputs(self) -> str:
+        """What any page may show of the site as a whole (a fingerprint): part of
+        every memo key."""
+        from generator.render.pages.printing import build_date
+
+        fields = [(g.name, g.anchor, g.description) for g in self.groups]
+        return fingerprint(self.unit, self.site_url, fields, build_date().isoformat())
+
+    @cached_property
+    def _procedure_keys(self) -> dict[str, str]:
+        return {p.ma_thu_tuc: fingerprint(p.model_dump_json()) for p in self.content.procedures}
+
+    def procedure_key(self, procedure: Procedure) -> str:
+        """A procedure's fingerprint, computed once per build for all its pages."""
+        return self._procedure_keys[procedure.ma_thu_tuc]
+
     def page(self, path: str, template: str, **context: Any) -> None:
         """Render ``template`` into the Markdown file ``path`` of site_src/."""
         self.files[path] = self.env.get_template(template).render(**context).encode("utf-8")
+
+    def memo_page(self, path: str, inputs: tuple[Any, ...], template: str,
+                  make_context: Callable[[], dict[str, Any]]) -> None:
+        """Like :meth:`page` for a page made only from ``inputs`` (and the site's own,
+        ``site_inputs``): reused from an earlier build when they have not changed."""
+        self.files[path] = self.memo.page(
+            path, (template, self.site_inputs, *inputs),
+            lambda: self.env.get_template(template).render(**make_context()))

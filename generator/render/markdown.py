@@ -37,9 +37,14 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", 
 _LINE_START = re.compile(r"^([-+=:])(?=[\s\-+=]|$)|^(\d+)([.)])(?=\s|$)")
 
 
+_NEEDS_ESCAPING = re.compile(r"[&<>\[\]\\`*_{}|#!]")
+
+
 def escape(text: str) -> str:
     """Plain text → Markdown that renders exactly that text, on one line."""
-    text = " ".join(str(text).split()).translate(_ESCAPES)
+    text = " ".join(str(text).split())
+    if _NEEDS_ESCAPING.search(text):  # most Vietnamese text has nothing to escape
+        text = text.translate(_ESCAPES)
     if not text or not (text[0].isdigit() or text[0] in "-+=:"):
         return text
     return _LINE_START.sub(

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Content
+from generator.output import Manifest
 from generator.render.context import SECTION_TITLE, RenderContext
+from generator.render.memo import RenderMemo
 from generator.render.pages import (
     contacts,
     documents,
@@ -77,10 +79,19 @@ def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
 
 
 def render_site(content: Content, site_url: str | None = None,
-                cache_dir: Path | None = None) -> RenderedSite:
-    """Every file of ``site_src/`` for ``content`` (which must have passed the checks)."""
-    ctx = RenderContext(content, site_url, cache_dir=cache_dir)
+                cache_dir: Path | None = None, docs_dir: Path | None = None,
+                written: Manifest | None = None) -> RenderedSite:
+    """Every file of ``site_src/`` for ``content`` (which must have passed the checks).
+
+    With a ``cache_dir``, pages whose inputs did not change since the last build
+    are taken from its memo instead of being rendered again (``memo.py``); pages
+    still in ``docs_dir`` as ``written`` there last time are left as they are
+    (their bytes are :class:`~generator.render.memo.Kept`).
+    """
+    memo = RenderMemo(cache_dir / "render.pickle" if cache_dir else None, docs_dir, written)
+    ctx = RenderContext(content, site_url, cache_dir=cache_dir, memo=memo)
     for render_pages in PAGES:
         render_pages(ctx)
+    memo.save()
     return RenderedSite(files=ctx.files, nav=navigation(ctx), site_name=ctx.site_name,
                         theme=ctx.theme)

@@ -121,15 +121,21 @@ def card(ctx: RenderContext, p: Procedure, sheet: str) -> Card:
     )
 
 
-def _sheet(ctx: RenderContext, path: str, title: str, description: str,
-           template: str, **values: Any) -> None:
-    """Write the print sheet at ``path`` (an ``in/…/`` page) as a whole HTML document."""
+def _sheet_html(ctx: RenderContext, path: str, title: str, description: str,
+                template: str, **values: Any) -> str:
+    """The print sheet at ``path`` (an ``in/…/`` page) as a whole HTML document."""
     base = qr_url(ctx)
-    html = html_environment().get_template(template).render(
+    return html_environment().get_template(template).render(
         title=title, description=description, site_name=ctx.site_name, unit=ctx.unit,
         place=ctx.place, sheet_class="cchc-" + template.removeprefix("print-").split(".")[0],
         assets=urls.relative(path, "assets/"), print_index=urls.relative(path, urls.PRINT_INDEX),
         preview=urls.is_loopback(base), home_short=urls.short(base), **values)
+
+
+def _sheet(ctx: RenderContext, path: str, title: str, description: str,
+           template: str, **values: Any) -> None:
+    """Write the print sheet at ``path`` into site_src/."""
+    html = _sheet_html(ctx, path, title, description, template, **values)
     ctx.files[urls.sheet_file(path)] = html.encode("utf-8")
 
 
@@ -140,14 +146,12 @@ def qr_codes(ctx: RenderContext) -> None:
     """The QR code of every procedure (in force or not) and of the cover-sheet pages."""
     base = qr_url(ctx)
     cache_dir = ctx.cache_dir / "qr" if ctx.cache_dir else None
-    for p in ctx.content.procedures:
-        address = urls.absolute(base, urls.procedure_path(p))
-        ctx.files[urls.procedure_qr_file(p)] = qr.qr_svg(address, f"Mã QR: {address}",
-                                                         cache_dir)
-    for path in urls.COVER_PAGES:
-        address = urls.absolute(base, path)
-        ctx.files[urls.page_qr_file(path)] = qr.qr_svg(address, f"Mã QR: {address}",
-                                                       cache_dir)
+    targets = [(urls.procedure_qr_file(p), urls.procedure_path(p)) for p in ctx.content.procedures]
+    targets += [(urls.page_qr_file(path), path) for path in urls.COVER_PAGES]
+    addresses = [urls.absolute(base, path) for _, path in targets]
+    svgs = qr.qr_svgs([(address, f"Mã QR: {address}") for address in addresses], cache_dir)
+    for (file, _), svg in zip(targets, svgs, strict=True):
+        ctx.files[file] = svg
 
 
 def print_index(ctx: RenderContext) -> None:
@@ -182,12 +186,22 @@ def cover_sheet(ctx: RenderContext) -> None:
            "print-cover.html.j2", entries=entries, hotlines=ctx.content.hotlines[:4])
 
 
+def card_html(ctx: RenderContext, p: Procedure, sheet: str, level: int) -> Markup:
+    """One board card as HTML, reused from an earlier build when ``p`` is unchanged."""
+    def make() -> str:
+        macros = html_environment().get_template("print-macros.html.j2").module
+        return str(macros.card_item(card(ctx, p, sheet), level, ctx.unit))  # type: ignore[attr-defined]
+
+    return Markup(ctx.memo.text(f"{sheet}#{p.slug}",
+                                ("card", ctx.site_inputs, ctx.procedure_key(p), level), make))
+
+
 def boards(ctx: RenderContext) -> None:
     """One sheet for every field in force, and one for all of them."""
-    def cards(sheet: str, group: views.FieldGroup) -> list[Card]:
-        return [card(ctx, p, sheet) for p in group.procedures]
+    def cards(sheet: str, group: views.FieldGroup, level: int) -> list[Markup]:
+        return [card_html(ctx, p, sheet, level) for p in group.procedures]
 
-    everything = [(g, cards(urls.PRINT_ALL, g)) for g in ctx.groups]
+    everything = [(g, cards(urls.PRINT_ALL, g, 3)) for g in ctx.groups]
     _sheet(ctx, urls.PRINT_ALL, "Bảng mã QR – tất cả lĩnh vực",
            f"Mã QR của mọi thủ tục đang áp dụng tại {ctx.unit.ten}.",
            "print-board.html.j2", heading="Thủ tục hành chính", sections=everything)
@@ -196,7 +210,7 @@ def boards(ctx: RenderContext) -> None:
         _sheet(ctx, sheet, f"Bảng mã QR – {group.name}",
                f"Mã QR các thủ tục lĩnh vực {group.name} của {ctx.unit.ten}.",
                "print-board.html.j2", heading=f"Thủ tục lĩnh vực {group.name}",
-               sections=[(None, cards(sheet, group))])
+               sections=[(None, cards(sheet, group, 2))])
 
 
 def _documents(p: Procedure) -> list[str]:
@@ -234,14 +248,24 @@ def posters(ctx: RenderContext) -> None:
     for p in ctx.content.procedures:
         sheet = urls.poster_path(p)
         successor = ctx.codes.get(p.thay_the_boi or "")
-        _sheet(ctx, sheet, f"Tờ dán – {p.ten}", f"Tờ dán A4 có mã QR: {p.ten}.",
-               "print-poster.html.j2", card=card(ctx, p, sheet), status=views.status_label(p),
-               counter=ctx.place + address + phones, channels=_channel_rows(p),
-               name_class=_name_class(p.ten), documents=_documents(p),
-               more_documents=max(0, len(p.thanh_phan_ho_so) - POSTER_DOCUMENTS),
-               successor=successor,
-               successor_page=urls.relative(sheet, urls.procedure_path(successor))
-               if successor else None)
+        linked = (successor.ma_thu_tuc, successor.ten, successor.slug) if successor else None
+
+        def make(p: Procedure = p, sheet: str = sheet,
+                 successor: Procedure | None = successor) -> str:
+            return _sheet_html(
+                ctx, sheet, f"Tờ dán – {p.ten}", f"Tờ dán A4 có mã QR: {p.ten}.",
+                "print-poster.html.j2", card=card(ctx, p, sheet),
+                status=views.status_label(p), counter=ctx.place + address + phones,
+                channels=_channel_rows(p), name_class=_name_class(p.ten),
+                documents=_documents(p),
+                more_documents=max(0, len(p.thanh_phan_ho_so) - POSTER_DOCUMENTS),
+                successor=successor,
+                successor_page=urls.relative(sheet, urls.procedure_path(successor))
+                if successor else None)
+
+        ctx.files[urls.sheet_file(sheet)] = ctx.memo.page(
+            urls.sheet_file(sheet), ("poster", ctx.site_inputs, ctx.procedure_key(p), linked),
+            make)
 
 
 def share(ctx: RenderContext, p: Procedure) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from generator.load.schema import Procedure
 from generator.render import views
 from generator.render.context import RenderContext
@@ -28,35 +30,42 @@ def field_pages(ctx: RenderContext) -> None:
     rebuilds its field's page only, not one page listing thousands.
     """
     for group in ctx.groups:
-        ctx.page(
-            f"linh-vuc/{group.anchor}.md", "field.md.j2", g=group,
-            description=f"{len(group.procedures)} thủ tục hành chính lĩnh vực {group.name} "
-                        f"của {ctx.unit.ten}.",
-            time_limit=views.first_time_limit, online=views.online_label,
-        )
+        description = (f"{len(group.procedures)} thủ tục hành chính lĩnh vực {group.name} "
+                       f"của {ctx.unit.ten}.")
+        members = [ctx.procedure_key(p) for p in group.procedures]
+        ctx.memo_page(f"linh-vuc/{group.anchor}.md", (group.name, members), "field.md.j2",
+                      functools.partial(dict, g=group, description=description,
+                                        time_limit=views.first_time_limit,
+                                        online=views.online_label))
 
 
 def procedure_page(ctx: RenderContext, p: Procedure) -> None:
     back = ctx.back_links.get(p.linh_vuc) if p.in_force else None
-    time_limit, fee = views.time_limit_summary(p), views.fee_summary(p)
-    online = views.online_label(p)
-    online_link = p.link_nop_truc_tuyen or (
-        ctx.unit.link_dich_vu_cong if p.muc_do in ("toan_trinh", "mot_phan") else None)
+    successor = ctx.codes.get(p.thay_the_boi or "")
+    related = [ctx.codes[c] for c in p.thu_tuc_lien_quan
+               if c in ctx.codes and c != p.ma_thu_tuc]
     documents = [(d, views.file_link(d.mau, ctx.content, "thu-tuc") if d.mau else None)
                  for d in p.thanh_phan_ho_so]
-    address = f" ({ctx.unit.dia_chi})" if ctx.unit.dia_chi else ""
-    ctx.page(
-        f"thu-tuc/{p.slug}.md", "procedure.md.j2",
-        p=p, back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
-        description=views.procedure_description(p),
-        time_limit=time_limit, fee=fee, online=online, online_link=online_link,
-        place=ctx.place + address, documents=documents, status=views.status_label(p),
-        successor=ctx.codes.get(p.thay_the_boi or ""),
-        related=[ctx.codes[c] for c in p.thu_tuc_lien_quan
-                 if c in ctx.codes and c != p.ma_thu_tuc],
-        channel_label=views.channel_label,
-        share=printing.share(ctx, p),
-    )
+    # What the page shows of other procedures: their names and addresses only.
+    linked = [(o.ma_thu_tuc, o.ten, o.slug) for o in ([successor] if successor else []) + related]
+
+    def context() -> dict[str, object]:
+        time_limit, fee = views.time_limit_summary(p), views.fee_summary(p)
+        online_link = p.link_nop_truc_tuyen or (
+            ctx.unit.link_dich_vu_cong if p.muc_do in ("toan_trinh", "mot_phan") else None)
+        address = f" ({ctx.unit.dia_chi})" if ctx.unit.dia_chi else ""
+        return dict(
+            p=p, back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
+            description=views.procedure_description(p),
+            time_limit=time_limit, fee=fee, online=views.online_label(p),
+            online_link=online_link, place=ctx.place + address, documents=documents,
+            status=views.status_label(p), successor=successor, related=related,
+            channel_label=views.channel_label, share=printing.share(ctx, p),
+        )
+
+    forms = [(f.href, f.label) for _, f in documents if f]
+    ctx.memo_page(f"thu-tuc/{p.slug}.md", (ctx.procedure_key(p), back, linked, forms),
+                  "procedure.md.j2", context)
 
 
 def procedures(ctx: RenderContext) -> None:
