@@ -21,7 +21,9 @@ from typing import Any
 
 import yaml
 
-PROJECT_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
+from generator import shipped, site_config
+
+PROJECT_CONFIG = shipped.path("mkdocs.yml")
 
 
 class MkdocsFailed(Exception):
@@ -155,13 +157,16 @@ def _fingerprint(config_file: Path, config: Any, overrides: dict[str, Any],
     digest = hashlib.sha256(json.dumps([overrides, every_page], sort_keys=True,
                                        default=str).encode())
     digest.update(config_file.read_bytes())
+    if site_config.uses_base(config_file):  # a commune's short mkdocs.yml (cchc init)
+        digest.update(site_config.base_file().read_bytes())
     for package in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "nh3"):
         digest.update(version(package).encode())
     custom_dir = config.theme.custom_dir
-    if custom_dir:
+    if custom_dir:  # by content: CI installs the package (and its theme) afresh each run
         for path in sorted(Path(custom_dir).rglob("*")):
-            stat = path.stat()
-            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            if path.is_file():
+                digest.update(path.relative_to(custom_dir).as_posix().encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -238,7 +243,9 @@ def _load(config_file: Path, site_dir: Path, overrides: dict[str, Any],
 
     from generator import markdown_safety
 
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+    settings = {**site_config.settings(config_file), **overrides,
+                "site_dir": str(site_dir), "strict": True}
+    config = load_config(str(config_file), **settings)
     if theme_data is not None:
         set_theme_data(config, theme_data)
     markdown_safety.install(config)  # staff Markdown cleaned, no inline styles

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import build as pipeline
-from generator import mkdocs_runner
+from generator import mkdocs_runner, site_config
 
 HOOKS_FILE = Path(__file__).with_name("serve_hooks.py")
 
@@ -86,13 +86,13 @@ def serve(content_dir: Path, port: int) -> int:
     _show_mkdocs_messages()
     print(f"Xem trước tại http://127.0.0.1:{port}/ — sửa tệp trong {content_dir} thì trang tự "
           "tải lại. Nhấn Ctrl+C để dừng.", file=sys.stderr)
+    config_file = mkdocs_runner.find_config(content_dir)
+    settings = {**site_config.settings(config_file), **overrides, "strict": False,
+                "dev_addr": f"127.0.0.1:{port}", "hooks": [str(HOOKS_FILE)]}
     mkdocs_serve(
-        str(mkdocs_runner.find_config(content_dir)),
+        str(config_file),
         livereload=True,
         watch=[str(content_dir.resolve())],
-        dev_addr=f"127.0.0.1:{port}",
-        hooks=[str(HOOKS_FILE)],
-        strict=False,
-        **overrides,
+        **settings,
     )
     return 0

@@ -12,16 +12,21 @@ import sys
 from collections.abc import Sequence
 
 from generator.cli import build, check, check_links, import_, new, publish_urls, serve
+from generator.cli import init as init_
 from generator.cli.common import Parser
+from generator.shipped import cchc_version
 
 COMMANDS = [check, build, serve, check_links]
 COMMANDS += [new, import_]  # the staff's workflow (issue 5)
 COMMANDS += [publish_urls]  # published addresses (issue 3)
+COMMANDS += [init_]  # a new commune's repository (issue 9)
 
 
 def make_parser() -> Parser:
     parser = Parser(prog="cchc", description="Biên dịch nội dung cải cách hành chính của xã, "
                     "phường (thư mục content/) thành chuyên mục web tĩnh.")
+    parser.add_argument("--version", action="version", version=f"cchc {cchc_version()}",
+                        help="in phiên bản cchc rồi thoát")
     verbs = parser.add_subparsers(dest="verb", metavar="LỆNH", parser_class=Parser)
     verbs.required = True
     for command in COMMANDS:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,7 +19,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"cchc check-links: lỗi: «{site}» không phải trang web đã dựng "
               "(thiếu index.html); chạy «cchc build» trước", file=sys.stderr)
         return EXIT_USAGE
-    base = urlsplit(args.site_url).path if args.site_url else "/"
+    site_url = args.site_url or built_for(site)
+    base = urlsplit(site_url).path if site_url else "/"
     report = check_site(site, base if base.endswith("/") else base + "/")
     for link in report.broken:
         print(link.format(), file=sys.stderr)
@@ -29,6 +32,18 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+
+
+def built_for(site: Path) -> str | None:
+    """The public address the site was built with: its home page's canonical link."""
+    try:
+        match = _CANONICAL.search((site / "index.html").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    return html.unescape(match.group(1)) if match else None
+
+
 def register(verbs: Verbs) -> None:
     parser = verbs.add_parser(
         "check-links", help="kiểm tra mọi liên kết trong trang web đã dựng",
@@ -38,5 +53,6 @@ def register(verbs: Verbs) -> None:
                         help="thư mục trang web đã dựng (mặc định: site)")
     parser.add_argument("--site-url", metavar="URL",
                         help="địa chỉ công khai, để hiểu các liên kết viết từ gốc "
-                             "(ví dụ https://hoaan.gov.vn/cchc/)")
+                             "(ví dụ https://hoaan.gov.vn/cchc/; mặc định: địa chỉ trang "
+                             "đã được dựng với)")
     parser.set_defaults(run=run)

@@ -46,7 +46,7 @@ def content_dir(value: str) -> Path:
 
 
 def add_content_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", type=content_dir, default=Path("content"),
+    parser.add_argument("--content", type=content_dir, default="content",
                         metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
 
 
