@@ -71,16 +71,18 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _key(path: Path) -> str:
+    return hashlib.sha256(str(path).encode()).hexdigest()[:16]
+
+
 def _state_file(content_dir: Path, buffer: Path) -> Path:
     """What mkdocs last built into ``buffer`` (see ``mkdocs_runner.build_site``)."""
-    name = hashlib.sha256(str(buffer).encode()).hexdigest()[:16]
-    return cache_dir_for(content_dir) / "html" / f"{name}.state.json"
+    return cache_dir_for(content_dir) / "html" / f"{_key(buffer)}.state.json"
 
 
 def _lock_file(content_dir: Path, out_dir: Path) -> Path:
     """Held by the build that is publishing into ``out_dir`` (``output.publishing``)."""
-    name = hashlib.sha256(str(out_dir).encode()).hexdigest()[:16]
-    return cache_dir_for(content_dir) / "html" / f"{name}.lock"
+    return cache_dir_for(content_dir) / "html" / f"{_key(out_dir)}.lock"
 
 
 def cache_dir_for(content_dir: Path) -> Path:
@@ -123,9 +125,13 @@ def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
 
 def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
           strict: bool = False, config_file: Path | None = None,
-          progress: Progress = _quiet) -> Result:
-    """Generate ``site_src/`` and build the site into ``out_dir``, atomically."""
-    from generator.output import absolute, next_buffer, publishing, switch
+          progress: Progress = _quiet, folder: bool = False) -> Result:
+    """Generate ``site_src/`` and build the site into ``out_dir``, atomically.
+
+    ``out_dir`` becomes a link to one of two copies of the site (``output.py``), or
+    with ``folder`` an ordinary folder (hard links to a copy kept in the cache).
+    """
+    from generator.output import absolute, next_buffer, publish_folder, publishing, switch
 
     started = time.monotonic()
     out_dir = absolute(out_dir)
@@ -144,7 +150,10 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
     overrides = mkdocs_runner.config_overrides(
         docs_dir, result.site.nav, html.escape(result.site.site_name), site_url)
     with publishing(out_dir, _lock_file(content_dir, out_dir)):
-        buffer, seeded_from = next_buffer(out_dir)
+        if folder:
+            buffer, seeded_from = cache_dir_for(content_dir) / "html" / _key(out_dir), None
+        else:
+            buffer, seeded_from = next_buffer(out_dir)
         state = _state_file(content_dir, buffer)
         if seeded_from is not None and _state_file(content_dir, seeded_from).is_file():
             shutil.copyfile(_state_file(content_dir, seeded_from), state)  # same pages
@@ -154,6 +163,9 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
             result.build_errors = exc.messages
             return result
         # 3. ...and the site switches to it in one atomic step.
-        switch(out_dir, buffer)
+        if folder:
+            publish_folder(out_dir, buffer)
+        else:
+            switch(out_dir, buffer)
     result.seconds = time.monotonic() - started
     return result

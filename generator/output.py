@@ -204,8 +204,9 @@ def publishing(out: Path, lock_file: Path) -> Iterator[None]:
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_file, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        for stale in out.parent.glob(f".{out.name}.link-*"):
-            stale.unlink(missing_ok=True)
+        for pattern in (f".{out.name}.link-*", f".{out.name}.moi-*"):
+            for stale in out.parent.glob(pattern):
+                _remove(stale)
         yield
 
 
@@ -220,6 +221,23 @@ def switch(out: Path, buffer: Path) -> None:
         replace_dir(link, out)
     else:
         os.replace(link, out)
+
+
+def publish_folder(out: Path, built: Path) -> None:
+    """Make ``out`` an ordinary folder holding what ``built`` holds, in one atomic step.
+
+    For CI artifacts and Pages, which do not follow symbolic links. Hard links: a
+    snapshot that costs no copying, which later builds into ``built`` never change
+    (they unlink before they rewrite).
+    """
+    out = absolute(out)
+    staging = out.with_name(f".{out.name}.moi-{os.getpid()}")
+    if staging.exists() or staging.is_symlink():
+        _remove(staging)
+    staging.mkdir(parents=True)
+    staging.chmod(0o777 & ~_umask())
+    link_tree(built, staging)
+    replace_dir(staging, out)
 
 
 def replace_dir(new: Path, target: Path) -> None:

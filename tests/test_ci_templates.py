@@ -104,7 +104,7 @@ def test_cchc_is_called_with_verbs_and_options_it_has(site_url: str) -> None:
 def test_pull_requests_get_annotations_and_the_build_output_is_what_is_published() -> None:
     github = "\n".join(github_scripts())
     assert "cchc check --strict --format github" in github
-    assert "cchc build --strict --out site" in github
+    assert "cchc build --strict --folder --out site" in github  # artifacts keep no links
     upload = next(step for step in load(GITHUB)["jobs"]["dung"]["steps"]
                   if step.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "site"
@@ -115,7 +115,7 @@ def test_pull_requests_get_annotations_and_the_build_output_is_what_is_published
     assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert job["artifacts"]["when"] == "always"  # the report is wanted most when it fails
     assert "public/" in job["artifacts"]["paths"]
-    assert any("--out public" in line for line in job["script"])
+    assert any("--folder --out public" in line for line in job["script"])
 
 
 def test_publishing_happens_only_after_a_successful_build_on_main() -> None:

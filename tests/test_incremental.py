@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -85,3 +86,36 @@ def test_a_global_change_rebuilds_everything(project: Path) -> None:
     shutil.rmtree(project / ".cchc-cache")
     build(project, "full")
     assert tree(project / "site") == tree(project / "full")
+
+
+def test_folder_output_is_a_plain_folder_that_rebuilds_the_same(project: Path) -> None:
+    """``--folder`` (CI artifacts, Pages): an ordinary folder, no link, no copies beside
+    it; a rebuild after an edit equals a fresh full build, and the first output is
+    untouched by the second build (hard links are unlinked before rewriting)."""
+    def build_folder(out: str) -> Path:
+        result = pipeline.build(project / "content", project / out, folder=True)
+        assert not result.failed(strict=True), (result.problems.format(), result.build_errors)
+        return project / out
+
+    public = build_folder("public")
+    assert public.is_dir() and not public.is_symlink()
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".public")]
+    first = tree(public)
+    page = Path("thu-tuc") / "1-001193" / "index.html"
+    os.link(public / page, project / "old-page.html")  # holds the first output's inode
+    edit_name(project, "Thủ tục đăng ký khai sinh cho trẻ")
+    build_folder("public")
+    assert "Thủ tục đăng ký khai sinh cho trẻ" in (
+        public / "thu-tuc" / "1-001193" / "index.html").read_text(encoding="utf-8")
+    assert tree(public) != first
+    assert (project / "old-page.html").read_bytes() == first[page.as_posix()]  # not rewritten
+    shutil.rmtree(project / ".cchc-cache")
+    shutil.rmtree(project / "site_src")
+    assert tree(build_folder("fresh")) == tree(public)
+    # a site that was a link becomes a folder, and back
+    build(project, "site")
+    assert (project / "site").is_symlink()
+    assert tree(build_folder("site")) == tree(public)
+    assert not (project / "site").is_symlink()
+    build(project, "site")
+    assert (project / "site").is_symlink() and tree(project / "site") == tree(public)

@@ -73,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"cchc build: lỗi: {no_url}", file=sys.stderr)
         return EXIT_USAGE
     result = pipeline.build(args.content, args.out, site_url=args.site_url,
-                            strict=args.strict, progress=progress(sys.stderr))
+                            strict=args.strict, progress=progress(sys.stderr),
+                            folder=args.folder)
     if result.problems.fails(args.strict):
         return finish(result.problems, args.strict)
     print_problems(result.problems)
@@ -99,5 +100,9 @@ def register(verbs: Verbs) -> None:
                              "(mặc định: site_url trong mkdocs.yml)")
     parser.add_argument("--out", type=Path, default=Path("site"), metavar="THƯ_MỤC",
                         help="thư mục kết quả (mặc định: site)")
+    parser.add_argument("--folder", action="store_true",
+                        help="ghi trang web thành một thư mục thường thay vì liên kết tới một "
+                             "trong hai bản sao (cho CI và GitHub/GitLab Pages, vốn không đi "
+                             "theo liên kết)")
     add_strict_option(parser)
     parser.set_defaults(run=run)

@@ -9,7 +9,7 @@
 #
 # For each commune: cchc check --strict (annotated: CCHC_REPORT=github prints GitHub
 # workflow commands, CCHC_REPORT=gitlab writes reports/<name>.json for GitLab's Code
-# Quality), cchc build --strict into OUT/<name>/ (default site/), cchc check-links.
+# Quality), cchc build --strict --folder into OUT/<name>/ (default site/), cchc check-links.
 # A commune that fails does not stop the others; its OUT/<name>/ is removed, so a
 # deploy step publishes only sections that built (the failed one stays as it was live).
 # Exit status: 0 when every commune of the shard built, 1 otherwise, 2 on bad arguments.
@@ -43,7 +43,7 @@ for folder in communes/*/; do
   esac
   echo "== $name"
   if "${check[@]}" \
-      && cchc build --content "$folder/content" --out "$out/$name" --strict \
+      && cchc build --content "$folder/content" --out "$out/$name" --folder --strict \
       && cchc check-links --site "$out/$name"; then
     built+=("$name")
     status="đạt"
