@@ -237,8 +237,32 @@ def capture_build_log() -> Iterator[_Collector]:
             logging.getLogger("mkdocs.commands.build").removeFilter(notice)
 
 
+def _cache_templates(config: Any, cache_dir: Path) -> None:
+    """Keep the theme's compiled templates in ``cache_dir`` between builds.
+
+    Compiling Material's templates takes about half a second of every rebuild.
+    mkdocs makes its Jinja environment in ``Theme.get_env`` (a slotted class), so
+    the theme object becomes an instance of a subclass that adds Jinja's own
+    bytecode cache (keyed by each template's source: an edited template is
+    compiled again).
+    """
+    import jinja2
+    from mkdocs.theme import Theme
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+
+    def get_env(self: Theme) -> jinja2.Environment:
+        env = Theme.get_env(self)
+        env.bytecode_cache = cache
+        return env
+
+    config.theme.__class__ = type("CachedTheme", (Theme,), {"__slots__": (),
+                                                            "get_env": get_env})
+
+
 def _load(config_file: Path, site_dir: Path, overrides: dict[str, Any],
-          theme_data: dict[str, Any] | None) -> Any:
+          theme_data: dict[str, Any] | None, template_cache: Path | None = None) -> Any:
     from mkdocs.config import load_config
 
     from generator import markdown_safety
@@ -249,6 +273,8 @@ def _load(config_file: Path, site_dir: Path, overrides: dict[str, Any],
     if theme_data is not None:
         set_theme_data(config, theme_data)
     markdown_safety.install(config)  # staff Markdown cleaned, no inline styles
+    if template_cache is not None:
+        _cache_templates(config, template_cache)
     return config
 
 
@@ -275,8 +301,9 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
 
     from generator.mkdocs_shards import build_on_every_core
 
+    templates = state_file.parent / "jinja" if state_file is not None else None
     with capture_build_log() as log:
-        config = _load(config_file, site_dir, overrides, theme_data)
+        config = _load(config_file, site_dir, overrides, theme_data, templates)
         fingerprint = _fingerprint(config_file, config, overrides, theme_data)
         previous = _read_state(state_file)
         dirty = state_file is not None and _can_build_dirty(config, previous, fingerprint)
@@ -289,7 +316,8 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
             build(config, dirty=True)
         elif pages >= SHARD_FROM and _cores() > 1:
             log.messages += build_on_every_core(
-                functools.partial(_load, config_file, site_dir, overrides, theme_data),
+                functools.partial(_load, config_file, site_dir, overrides, theme_data,
+                                  templates),
                 _cores())
         else:
             build(config)
