@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -121,7 +122,7 @@ def config_overrides(docs_dir: Path, nav: list[dict[str, Any]], site_name: str,
     return overrides
 
 
-class _DropDirtyNotice(logging.Filter):
+class DropDirtyNotice(logging.Filter):
     """mkdocs warns that a dirty build may leave navigation stale; ours never does
     (see ``_can_build_dirty``), and the warning would stop a strict build."""
 
@@ -220,13 +221,39 @@ def _prepare_dirty(config: Any, sources: list[str], previous_sources: list[str])
             Path(config.site_dir, name).unlink(missing_ok=True)
 
 
+def prepare_preview_build(config: Any, every_page: str,
+                          previous: dict[str, Any]) -> dict[str, Any]:
+    """Before a dirty build of the preview (``cchc serve``) into ``config.site_dir``.
+
+    When ``every_page`` (what all pages show: navigation, names, footer) differs
+    from ``previous``, the folder is emptied so that every page is built;
+    otherwise only what changed is. Returns the state to pass next time.
+    """
+    sources = _sources(config.docs_dir)
+    if previous.get("every_page") != every_page:
+        for entry in Path(config.site_dir).iterdir():
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+    else:
+        _prepare_dirty(config, sources, previous.get("sources", []))
+    return {"every_page": every_page, "sources": sources}
+
+
+def every_page_key(nav: Any, site_name: str, theme_data: dict[str, Any]) -> str:
+    """What every page of the site shows, as one comparable string."""
+    every_page = {k: v for k, v in theme_data.items() if k not in STATIC_TEMPLATE_DATA}
+    return json.dumps([nav, site_name, every_page], sort_keys=True, default=str)
+
+
 @contextmanager
 def capture_build_log() -> Iterator[_Collector]:
     """Around a mkdocs build: collect its warnings, and turn its failure into
     :class:`MkdocsFailed` with mkdocs' messages (in Vietnamese where known)."""
     from mkdocs.exceptions import MkDocsException
 
-    notice = _DropDirtyNotice()
+    notice = DropDirtyNotice()
     logging.getLogger("mkdocs.commands.build").addFilter(notice)
     with _captured_mkdocs_log() as log:
         try:

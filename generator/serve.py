@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ class _Session:
     content_dir: Path
     docs_dir: Path
     site_url: str
+    preview_state: dict[str, Any] = field(default_factory=dict)
 
 
 _session: _Session | None = None
@@ -46,6 +47,10 @@ def regenerate(config: Any) -> None:
     config["nav"] = result.site.nav
     config["site_name"] = html.escape(result.site.site_name)
     mkdocs_runner.set_theme_data(config, result.site.theme)
+    every_page = mkdocs_runner.every_page_key(result.site.nav, result.site.site_name,
+                                              result.site.theme)
+    _session.preview_state = mkdocs_runner.prepare_preview_build(config, every_page,
+                                                                 _session.preview_state)
 
 
 def _not_nav_notice(record: logging.LogRecord) -> bool:
@@ -57,6 +62,7 @@ def _show_mkdocs_messages() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     handler.addFilter(_not_nav_notice)
+    handler.addFilter(mkdocs_runner.DropDirtyNotice())  # the preview's dirty builds are exact
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -92,6 +98,7 @@ def serve(content_dir: Path, port: int) -> int:
     mkdocs_serve(
         str(config_file),
         livereload=True,
+        build_type="dirty",  # only changed pages; see regenerate
         watch=[str(content_dir.resolve())],
         **settings,
     )

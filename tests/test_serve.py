@@ -32,3 +32,33 @@ def test_preview_follows_content_edits(server: tuple[Path, str]) -> None:
     proc_file.write_text("ma_thu_tuc: [\n", encoding="utf-8")
     time.sleep(3)
     assert "khai sinh cho trẻ em" in http_get(page)
+
+
+def test_preview_rebuilds_what_changed_and_everything_when_every_page_changes(
+        make_content: Callable[..., Path]) -> None:
+    """The preview builds only changed pages (mkdocs' dirty build), except when what
+    every page shows changes (here the commune's name in the header), and drops
+    the page of a deleted procedure."""
+    from tests.conftest import MINIMAL_PROCEDURE
+
+    second = MINIMAL_PROCEDURE.replace('"1.001193"', '"1.000894"').replace(
+        "đăng ký khai sinh", "đăng ký kết hôn")
+    content = make_content({"thu-tuc/ho-tich/1-000894.yml": second})
+    with preview(content) as url:
+        first_page, second_page = url + "thu-tuc/1-001193/", url + "thu-tuc/1-000894/"
+        assert wait_for(lambda: "đăng ký kết hôn" in http_get(second_page)), "no preview"
+
+        procedure = content / "thu-tuc/ho-tich/1-001193.yml"
+        procedure.write_text(procedure.read_text(encoding="utf-8").replace(
+            "đăng ký khai sinh", "đăng ký khai sinh cho trẻ em"), encoding="utf-8")
+        assert wait_for(lambda: "khai sinh cho trẻ em" in http_get(first_page))
+        assert "đăng ký kết hôn" in http_get(second_page)  # kept, not rebuilt
+
+        unit = content / "don-vi.yml"
+        unit.write_text(unit.read_text(encoding="utf-8").replace(
+            'ten: "UBND xã Thử Nghiệm"', 'ten: "UBND xã Thử Nghiệm Mới"'), encoding="utf-8")
+        assert wait_for(lambda: "Thử Nghiệm Mới" in http_get(second_page)), \
+            "a page whose source did not change still shows the old name"
+
+        (content / "thu-tuc/ho-tich/1-000894.yml").unlink()
+        assert wait_for(lambda: "đăng ký kết hôn" not in http_get(second_page))
