@@ -2,8 +2,10 @@
 
 mkdocs' own server does the serving, watching and browser reloading; it watches
 ``content/`` too, and before each of its builds the thin hook file
-(``serve_hooks.py``) calls :func:`regenerate`. Content with errors keeps the last
-good pages on screen and prints the problems in the terminal.
+(``serve_hooks.py``) calls :func:`regenerate`. mkdocs then rebuilds only the pages
+whose Markdown changed, or every page when what they all show changed (navigation,
+names, footer, mkdocs.yml). Content with errors keeps the last good pages on screen
+and prints the problems in the terminal.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def regenerate(config: Any) -> None:
     mkdocs_runner.set_theme_data(config, result.site.theme)
     every_page = mkdocs_runner.every_page_key(result.site.nav, result.site.site_name,
                                               result.site.theme)
+    every_page += Path(config.config_file_path).read_text(encoding="utf-8")  # mkdocs.yml
     _session.preview_state = mkdocs_runner.prepare_preview_build(config, every_page,
                                                                  _session.preview_state)
 
