@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -97,6 +99,25 @@ def test_editor_files_and_guide_come_from_the_package(built: Path) -> None:
         assert (built / name).read_bytes() == (ROOT / name).read_bytes(), name
     assert sorted(p.name for p in (built / "schema").iterdir()) == sorted(
         p.name for p in (ROOT / "schema").iterdir())
+
+
+def test_git_ignores_everything_a_build_makes(built: Path, tmp_path: Path) -> None:
+    """A clerk who builds locally never commits the site, its two copies or the caches."""
+    repo = tmp_path / "repo"
+    shutil.copytree(built, repo, symlinks=True)
+    from generator.cli import main
+
+    assert main(["build", "--content", str(repo / "content"), "--out", str(repo / "public"),
+                 "--folder"]) == 0
+    assert (repo / "site").is_symlink() and (repo / ".site.a").is_dir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    status = subprocess.run(["git", "-C", str(repo), "status", "--porcelain",
+                             "--untracked-files=all"], capture_output=True, text=True,
+                            check=True).stdout
+    untracked = {line[3:].split("/")[0] for line in status.splitlines()}
+    assert "content" in untracked  # git does see the repository's own files
+    assert not untracked & {"site", ".site.a", ".site.b", "public", "site_src",
+                            ".cchc-cache"}, status
 
 
 def test_the_deploy_script_is_executable(built: Path) -> None:
