@@ -45,8 +45,7 @@ def profile(label: str, action: Callable[[], Any], top: int, html: Path | None) 
     profiler.start()
     action()
     session = profiler.stop()
-    totals = self_times(profiler.last_session.root_frame() if profiler.last_session
-                        else None, {})
+    totals = self_times(session.root_frame(), {})
     print(f"\n## {label}: {session.duration:.2f} s (CPU {session.cpu_time:.2f} s)\n")
     print("| self s | share | function |\n|---:|---:|---|")
     for key, seconds in sorted(totals.items(), key=lambda kv: -kv[1])[:top]:

@@ -383,7 +383,8 @@ _SPECIFIC: list[ProblemSpec] = [
         "địa chỉ {value} đã được công bố nhưng trang web mới không còn trang này",
         "khôi phục trang (đặt lại tên tệp hoặc tên lĩnh vực như cũ); chỉ xóa dòng này "
         "nếu chắc chắn địa chỉ chưa từng được in hay gửi cho người dân",
-    ),    ProblemSpec(
+    ),
+    ProblemSpec(
         "procedure.unsafe_markup", WARNING,
         _UNSAFE_MESSAGE, _UNSAFE_HINT,
     ),

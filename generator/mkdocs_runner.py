@@ -154,9 +154,8 @@ def _fingerprint(config_file: Path, config: Any, overrides: dict[str, Any],
     """
     from importlib.metadata import version
 
-    every_page = {k: v for k, v in (theme_data or {}).items() if k not in STATIC_TEMPLATE_DATA}
-    digest = hashlib.sha256(json.dumps([overrides, every_page], sort_keys=True,
-                                       default=str).encode())
+    digest = hashlib.sha256(json.dumps([overrides, _on_every_page(theme_data or {})],
+                                       sort_keys=True, default=str).encode())
     digest.update(config_file.read_bytes())
     if site_config.uses_base(config_file):  # a commune's short mkdocs.yml (cchc init)
         digest.update(site_config.base_file().read_bytes())
@@ -241,10 +240,15 @@ def prepare_preview_build(config: Any, every_page: str,
     return {"every_page": every_page, "sources": sources}
 
 
+def _on_every_page(theme_data: dict[str, Any]) -> dict[str, Any]:
+    """The theme data that every page shows (not what only the sitemap uses)."""
+    return {k: v for k, v in theme_data.items() if k not in STATIC_TEMPLATE_DATA}
+
+
 def every_page_key(nav: Any, site_name: str, theme_data: dict[str, Any]) -> str:
     """What every page of the site shows, as one comparable string."""
-    every_page = {k: v for k, v in theme_data.items() if k not in STATIC_TEMPLATE_DATA}
-    return json.dumps([nav, site_name, every_page], sort_keys=True, default=str)
+    return json.dumps([nav, site_name, _on_every_page(theme_data)], sort_keys=True,
+                      default=str)
 
 
 @contextmanager

@@ -198,13 +198,14 @@ def publishing(out: Path, lock_file: Path) -> Iterator[None]:
     One build at a time: two would write the same buffer. The lock dies with its
     process, so a killed build never blocks the next one; the half-built buffer it
     may leave is not served and is rebuilt in full (its state file is gone), and
-    a link it left half-way through ``switch`` is removed here.
+    what it left half-way through ``switch``, ``publish_folder`` or ``replace_dir``
+    is removed here.
     """
     out = absolute(out)
     lock_file.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_file, "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        for pattern in (f".{out.name}.link-*", f".{out.name}.moi-*"):
+        for pattern in (f".{out.name}.link-*", f".{out.name}.moi-*", f".{out.name}.cu-*"):
             for stale in out.parent.glob(pattern):
                 _remove(stale)
         yield
@@ -231,9 +232,7 @@ def publish_folder(out: Path, built: Path) -> None:
     (they unlink before they rewrite).
     """
     out = absolute(out)
-    staging = out.with_name(f".{out.name}.moi-{os.getpid()}")
-    if staging.exists() or staging.is_symlink():
-        _remove(staging)
+    staging = out.with_name(f".{out.name}.moi-{os.getpid()}")  # see ``publishing``
     staging.mkdir(parents=True)
     staging.chmod(0o777 & ~_umask())
     link_tree(built, staging)

@@ -138,24 +138,32 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 FUZZ = settings(deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 
+def check_folder(folder: dict[str, bytes], capsys: pytest.CaptureFixture[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        content = _write(Path(tmp) / "f", folder)
+        assert_located(*_run(capsys, "check", "--content", str(content)))
+
+
+def build_folder(folder: dict[str, bytes], capsys: pytest.CaptureFixture[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        content = _write(Path(tmp) / "f", folder)
+        assert_located(*_run(capsys, "build", "--content", str(content), "--out",
+                             str(Path(tmp) / "f" / "site"),
+                             "--site-url", "https://x.example/cchc/"))
+
+
 @settings(FUZZ, max_examples=250)
 @given(folder=folders())
 def test_check_never_crashes_and_locates_every_problem(
         folder: dict[str, bytes], capsys: pytest.CaptureFixture[str]) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        content = _write(Path(tmp) / "f", folder)
-        assert_located(*_run(capsys, "check", "--content", str(content)))
+    check_folder(folder, capsys)
 
 
 @settings(FUZZ, max_examples=6)
 @given(folder=folders())
 def test_build_never_crashes(folder: dict[str, bytes],
                              capsys: pytest.CaptureFixture[str]) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        content = _write(Path(tmp) / "f", folder)
-        code, err = _run(capsys, "build", "--content", str(content), "--out",
-                         str(Path(tmp) / "f" / "site"), "--site-url", "https://x.example/cchc/")
-        assert_located(code, err)
+    build_folder(folder, capsys)
 
 
 def test_check_and_build_as_processes_on_broken_folders(tmp_path: Path) -> None:
@@ -179,17 +187,11 @@ def test_check_and_build_as_processes_on_broken_folders(tmp_path: Path) -> None:
 @settings(FUZZ, max_examples=3000)
 @given(folder=folders())
 def test_check_fuzz_long(folder: dict[str, bytes], capsys: pytest.CaptureFixture[str]) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        content = _write(Path(tmp) / "f", folder)
-        assert_located(*_run(capsys, "check", "--content", str(content)))
+    check_folder(folder, capsys)
 
 
 @pytest.mark.slow
 @settings(FUZZ, max_examples=150)
 @given(folder=folders())
 def test_build_fuzz_long(folder: dict[str, bytes], capsys: pytest.CaptureFixture[str]) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        content = _write(Path(tmp) / "f", folder)
-        code, err = _run(capsys, "build", "--content", str(content), "--out",
-                         str(Path(tmp) / "f" / "site"), "--site-url", "https://x.example/cchc/")
-        assert_located(code, err)
+    build_folder(folder, capsys)
