@@ -55,7 +55,11 @@ release="$(date -u +%Y%m%dT%H%M%SZ)-${commit:0:8}"
 
 echo "Tải trang lên $remote:$base/releases/$release/"
 ssh "${ssh_options[@]}" "$remote" "mkdir -p '$base/releases'"
-rsync -a --delete --link-dest="$base/current/" \
+# A CI build writes every file afresh, so modification times always differ: files are
+# compared by content (--checksum) and times are not copied (no -t; -rlpD is -a without
+# times and owners), so an unchanged file becomes a hard link to the live release's and
+# keeps its time, which keeps browsers' cached copies valid.
+rsync -rlpD --checksum --delete --link-dest="$base/current/" \
   -e "ssh ${ssh_options[*]@Q}" "$site/" "$remote:$base/releases/$release/"
 
 echo "Chuyển trang đang chạy sang bản mới"
