@@ -31,8 +31,9 @@ from bench.make_content import make_content
 
 ROOT = Path(__file__).resolve().parent.parent
 # Modules only building (or importing, scaffolding) needs: `cchc check` must not pay for them.
-BUILD_ONLY_MODULES = ["jinja2", "markdown", "mkdocs", "generator.render.site", "generator.output",
-                      "openpyxl", "generator.importer.plan", "generator.editor_schema"]
+BUILD_ONLY_MODULES = ["jinja2", "markdown", "mkdocs", "generator.render.site",
+                      "generator.site.output", "openpyxl", "generator.staff.importer.plan",
+                      "generator.staff.editor_schema"]
 
 _SAVE_CACHE = """
 import sys

@@ -48,7 +48,7 @@ from urllib.parse import quote
 
 from bench.make_content import make_content
 from generator import build as pipeline
-from generator.mkdocs_runner import PROJECT_CONFIG
+from generator.site.mkdocs_runner import PROJECT_CONFIG
 
 QUERIES = ["dang ky khai sinh", "Đăng ký khai sinh", "9.001193", "001193",
            "chứng thực bản sao", "xac nhan tinh trang hon nhan", "cap lai giay xac nhan khuyet tat"]

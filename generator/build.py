@@ -18,17 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import mkdocs_runner
-from generator.check import check_content
+from generator.check.rules import check_content
 from generator.load.cache import LoadCache
 from generator.load.loader import load_content
-from generator.model import Content
-from generator.problems import Problems
+from generator.load.model import Content
+from generator.problems.record import Problems
+from generator.site import mkdocs_runner
+from generator.site.mkdocs_log import MkdocsFailed
 
 if TYPE_CHECKING:  # rendering and writing are imported when used: `cchc check` and
     # the pre-commit hook never load Jinja or the writers (see bench/check_speed.py)
-    from generator.output import WriteStats
     from generator.render.site import RenderedSite
+    from generator.site.output import WriteStats
 
 # Reports the start of each phase (the CLI shows it on a terminal).
 Progress = Callable[[str], None]
@@ -110,8 +111,8 @@ def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
     result = check(content_dir, progress, save_cache=True)
     if result.failed(strict) or result.content is None:
         return result
-    from generator.output import read_manifest, write_tree
     from generator.render.site import render_site
+    from generator.site.output import read_manifest, write_tree
 
     progress("Tạo trang")
     cache_dir = cache_dir_for(content_dir)
@@ -128,10 +129,10 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
           progress: Progress = _quiet, folder: bool = False) -> Result:
     """Generate ``site_src/`` and build the site into ``out_dir``, atomically.
 
-    ``out_dir`` becomes a link to one of two copies of the site (``output.py``), or
+    ``out_dir`` becomes a link to one of two copies of the site (``site/output.py``), or
     with ``folder`` an ordinary folder (hard links to a copy kept in the cache).
     """
-    from generator.output import absolute, next_buffer, publish_folder, publishing, switch
+    from generator.site.output import absolute, next_buffer, publish_folder, publishing, switch
 
     started = time.monotonic()
     out_dir = absolute(out_dir)
@@ -159,7 +160,7 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
             shutil.copyfile(_state_file(content_dir, seeded_from), state)  # same pages
         try:
             mkdocs_runner.build_site(config, buffer, overrides, state, result.site.theme)
-        except mkdocs_runner.MkdocsFailed as exc:
+        except MkdocsFailed as exc:
             result.build_errors = exc.messages
             return result
         # 3. ...and the site switches to it in one atomic step.

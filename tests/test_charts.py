@@ -7,7 +7,7 @@ import re
 import pytest
 
 from generator import build as pipeline
-from generator.model import Article, Content
+from generator.load.model import Article, Content
 from generator.render import figures, svgchart
 from tests.chart_reader import read
 from tests.conftest import GOLDEN

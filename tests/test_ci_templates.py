@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from generator.cli import make_parser
-from generator.init_repo import Commune, planned_files
+from generator.staff.init_repo import Commune, planned_files
 
 FILES = planned_files(Commune("UBND xã Hòa Bình", "https://hoabinh.example.gov.vn/cchc/"),
                       dt.date(2026, 7, 15))

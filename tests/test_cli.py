@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli.common import progress as _progress
-from generator.output import replace_dir, write_tree
+from generator.site.output import replace_dir, write_tree
 from tests.conftest import SAMPLE_CONTENT, Run
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.init_repo import TEMPLATES
+from generator.staff.init_repo import TEMPLATES
 
 SCRIPT = TEMPLATES / "ci" / "deploy-ssh.sh"
 FAKE_SSH = """\

@@ -19,10 +19,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator import editor_schema, scaffold
-from generator.field_docs import DESCRIPTIONS, MODEL_DOCS
-from generator.filecheck import check_text
+from generator.check.single_file import check_text
 from generator.load.schema import Hotline, Plan, Procedure, Report
+from generator.staff import editor_schema, scaffold
+from generator.staff.field_docs import DESCRIPTIONS, MODEL_DOCS
 from tests.conftest import SAMPLE_CONTENT
 
 
@@ -72,7 +72,7 @@ def test_committed_schema_is_current() -> None:
 def test_every_key_has_a_vietnamese_description() -> None:
     for model, descriptions in DESCRIPTIONS.items():
         assert set(descriptions) == set(model.model_fields), (
-            f"generator/field_docs.py: keys of {model.__name__} without a description, "
+            f"generator/staff/field_docs.py: keys of {model.__name__} without a description, "
             "or descriptions of keys that no longer exist")
         assert model in MODEL_DOCS
         for key, info in model.model_fields.items():

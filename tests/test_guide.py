@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import guide
-from generator.catalog import CATALOG
 from generator.cli import make_parser
 from generator.load.loader import load_content
-from generator.problems import Problems
+from generator.problems import guide
+from generator.problems.catalog import CATALOG
+from generator.problems.record import Problems
 from tests.conftest import SAMPLE_CONTENT
 
 GUIDE = SAMPLE_CONTENT / "HUONG-DAN.md"
@@ -24,7 +24,7 @@ def guide_text() -> str:
 
 def test_the_error_table_is_current() -> None:
     assert guide.with_table(guide_text()) == guide_text(), (
-        "the error table in content/HUONG-DAN.md is out of step with generator/catalog.py; "
+        "the error table in content/HUONG-DAN.md is out of step with generator/problems/catalog.py; "
         f"regenerate it with `{guide.REGENERATE}` and commit the result")
 
 

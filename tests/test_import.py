@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from generator import build as pipeline
-from generator.importer.plan import agencies_current
-from generator.importer.table import clean_code, split_agencies
+from generator.staff.importer.plan import agencies_current
+from generator.staff.importer.table import clean_code, split_agencies
 from tests.conftest import ROOT, SAMPLE_CONTENT, Run
 
 REAL_EXPORT = ROOT.parent / "shared" / "data" / "danh-sach-tthc-BoTuPhap.xlsx"

@@ -12,8 +12,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator import shipped, site_config
-from generator.init_repo import PLACEHOLDER_URL
+from generator import shipped
+from generator.site import config as site_config
+from generator.staff.init_repo import PLACEHOLDER_URL
 from tests.conftest import ROOT, Run
 
 URL = "https://hoabinh.minhson.gov.vn/cchc/"

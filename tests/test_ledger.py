@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import ledger
-from generator.problems import Problems
+from generator.problems.record import Problems
+from generator.staff import ledger
 from tests.conftest import Run
 
 LEDGER = "url-da-cong-bo.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as pipeline
-from generator.linkcheck import check_site
+from generator.check.links import check_site
 from tests.conftest import SAMPLE_CONTENT, Run
 
 URL = "https://xa.example.gov.vn/cchc/"

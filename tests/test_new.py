@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from generator import build as pipeline
-from generator import scaffold
-from generator.field_docs import DESCRIPTIONS
 from generator.load.schema import Hotline, Plan, Procedure, Report
+from generator.staff import scaffold
+from generator.staff.field_docs import DESCRIPTIONS
 from tests.conftest import Run
 
 TODAY = dt.date.today().isoformat()

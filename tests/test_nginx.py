@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from generator import build as pipeline
-from generator.security import HEADER_ONLY, POLICY
+from generator.site.csp import HEADER_ONLY, POLICY
 from tests.conftest import ROOT, SAMPLE_CONTENT
 from tests.preview import free_port, wait_for
 

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import shipped, site_config
+from generator import shipped
+from generator.site import config as site_config
 from tests.conftest import ROOT
 
 

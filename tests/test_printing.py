@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from generator import build as pipeline
-from generator import urls
+from generator.render import urls
 from generator.render.pages.printing import clip, url_text
 from generator.render.views import FieldGroup, field_groups
 from tests.conftest import GOLDEN, ROOT, SAMPLE_CONTENT, Run

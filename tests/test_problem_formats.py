@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.problem_formats import repository_root
+from generator.problems.formats import repository_root
 from tests.conftest import MINIMAL_UNIT, Run, write_tree
 
 # An unquoted code (an error at 4:13) and a procedure without cach_thuc (a warning at 1:1),

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.init_repo import TEMPLATES
+from generator.staff.init_repo import TEMPLATES
 from tests.conftest import MINIMAL_PROCEDURE, MINIMAL_UNIT, ROOT, write_tree
 from tests.test_deploy_ssh import FAKE_SSH
 

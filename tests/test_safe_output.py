@@ -20,8 +20,8 @@ import vobject
 from bs4 import BeautifulSoup
 
 from generator import build as pipeline
-from generator.linkcheck import check_site
-from generator.security import POLICY
+from generator.check.links import check_site
+from generator.site.csp import POLICY
 from tests.browser import serve_directory
 from tests.conftest import SAMPLE_CONTENT
 from tests.hostile import TEXT, hostile_content, unsafe_markup

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as pipeline
-from generator import mkdocs_runner
+from generator.site import mkdocs_runner
 from tests.conftest import SAMPLE_CONTENT
 from tests.test_incremental import tree
 

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from generator import build as pipeline
-from generator import mkdocs_runner
 from generator.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -19,6 +18,7 @@ from generator.cli.common import (
     print_problems,
     progress,
 )
+from generator.site import mkdocs_runner
 
 
 def site_url(value: str) -> str:

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from generator import build as pipeline
-from generator import problem_formats
 from generator.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -18,6 +17,7 @@ from generator.cli.common import (
     finish,
     progress,
 )
+from generator.problems import formats as problem_formats
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator.check.links import check_site
 from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Verbs
-from generator.linkcheck import check_site
 
 
 def run(args: argparse.Namespace) -> int:

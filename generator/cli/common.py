@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from generator.build import Progress
-from generator.problems import Problems
+from generator.problems.record import Problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, Verbs, add_content_option
-from generator.problems import display_path
+from generator.problems.record import display_path
 
 if TYPE_CHECKING:  # the importer (openpyxl, the schema) loads only when importing
-    from generator.importer.plan import ImportPlan
+    from generator.staff.importer.plan import ImportPlan
 
 
 def _export_file(value: str) -> Path:
@@ -27,7 +27,7 @@ def _export_file(value: str) -> Path:
 
 
 def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
-    from generator.importer.plan import CREATED, SKIPPED, UNCHANGED, UPDATED
+    from generator.staff.importer.plan import CREATED, SKIPPED, UNCHANGED, UPDATED
 
     table = plan.table
     where = f"trang «{table.sheet}», " if table.sheet else ""
@@ -66,9 +66,9 @@ def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.importer.plan import CREATED, UPDATED, apply_plan, plan_import
-    from generator.importer.table import ExportError, read_export
-    from generator.procedure_files import scan_procedures
+    from generator.load.procedure_files import scan_procedures
+    from generator.staff.importer.plan import CREATED, UPDATED, apply_plan, plan_import
+    from generator.staff.importer.table import ExportError, read_export
 
     try:
         table = read_export(args.file)

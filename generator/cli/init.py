@@ -7,9 +7,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from generator import init_repo
 from generator.cli.build import site_url
 from generator.cli.common import EXIT_OK, EXIT_USAGE, Verbs
+from generator.staff import init_repo
 
 
 def _usage_error(message: str) -> int:

@@ -1,8 +1,8 @@
 """``cchc new``: start a procedure, hotline, plan or report from a ready-to-fill file.
 
-The file gets every key of its kind with a Vietnamese comment (``scaffold.py``).
+The file gets every key of its kind with a Vietnamese comment (``staff/scaffold.py``).
 The options are checked with the loader's own rules before anything is written
-(``filecheck.py``): a bad code or date is a usage error naming the option. An
+(``check/single_file.py``): a bad code or date is a usage error naming the option. An
 existing file is never overwritten; a hotline is appended to duong-day-nong.yml
 without touching what is already there.
 """
@@ -24,11 +24,11 @@ from generator.cli.common import (
     Verbs,
     add_content_option,
 )
-from generator.problems import display_path
+from generator.problems.record import display_path
 
 if TYPE_CHECKING:
-    from generator.problems import Problems
-    from generator.yamledit import TextFile
+    from generator.problems.record import Problems
+    from generator.staff.yamledit import TextFile
 
 # Content keys → the option that sets them, to name the option in errors.
 OPTIONS = {"ma_thu_tuc": "--ma", "ten": "--ten", "linh_vuc": "--linh-vuc",
@@ -69,10 +69,10 @@ def _refuse_existing(path: Path) -> None:
 
 def new_procedure(content: Path, code: str, name: str, field_name: str,
                   today: dt.date) -> Path:
-    from generator.filecheck import check_text
+    from generator.check.single_file import check_text
+    from generator.load.procedure_files import scan_procedures
     from generator.load.schema import Procedure
-    from generator.procedure_files import scan_procedures
-    from generator.scaffold import procedure_text
+    from generator.staff.scaffold import procedure_text
 
     index = scan_procedures(content)
     code = code.strip()
@@ -90,10 +90,10 @@ def new_procedure(content: Path, code: str, name: str, field_name: str,
 
 
 def new_hotline(content: Path, name: str, phones: list[str]) -> Path:
-    from generator.filecheck import check_text
+    from generator.check.single_file import check_text
     from generator.load.schema import Hotline
-    from generator.scaffold import hotline_text
-    from generator.yamledit import EditError, TextFile, append_item
+    from generator.staff.scaffold import hotline_text
+    from generator.staff.yamledit import EditError, TextFile, append_item
 
     path = next((p for p in (content / "duong-day-nong.yml", content / "duong-day-nong.yaml")
                  if p.is_file()), content / "duong-day-nong.yml")
@@ -127,9 +127,9 @@ def _refuse_same_name(file: TextFile, name: str) -> None:
 
 
 def new_article(content: Path, folder: str, values: dict[str, Any], today: dt.date) -> Path:
-    from generator.filecheck import check_text
+    from generator.check.single_file import check_text
     from generator.load.schema import Plan, Report
-    from generator.scaffold import article_text
+    from generator.staff.scaffold import article_text
     from generator.text import slugify
 
     model = Report if folder == "bao-cao" else Plan
@@ -147,7 +147,7 @@ def new_article(content: Path, folder: str, values: dict[str, Any], today: dt.da
 
 
 def _write(path: Path, text: str, bom: bool = False) -> Path:
-    from generator.yamledit import write_atomically
+    from generator.staff.yamledit import write_atomically
 
     write_atomically(path, (("\ufeff" if bom else "") + text).encode("utf-8"))
     return path

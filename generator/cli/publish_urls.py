@@ -2,7 +2,7 @@
 
 Run by staff when they publish (print boards, post the site). It checks the
 content first and writes nothing when there is an error; it only appends to
-``content/url-da-cong-bo.txt`` (see ``generator/ledger.py``), so running it
+``content/url-da-cong-bo.txt`` (see ``generator/staff/ledger.py``), so running it
 twice changes nothing the second time.
 """
 
@@ -12,7 +12,6 @@ import argparse
 import sys
 
 from generator import build as pipeline
-from generator import ledger, urls
 from generator.cli.common import (
     EXIT_OK,
     Verbs,
@@ -21,8 +20,10 @@ from generator.cli.common import (
     print_problems,
     progress,
 )
-from generator.problems import Problems, display_path
-from generator.render.pages.printing import build_date
+from generator.problems.record import Problems, display_path
+from generator.render import urls
+from generator.render.context import build_date
+from generator.staff import ledger
 
 SHOWN = 20  # addresses listed on screen; the file has them all
 

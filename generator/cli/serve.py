@@ -8,7 +8,7 @@ from generator.cli.common import Verbs, add_content_option
 
 
 def run(args: argparse.Namespace) -> int:
-    from generator.serve import serve  # imports mkdocs: only when previewing
+    from generator.site.serve import serve  # imports mkdocs: only when previewing
 
     return serve(args.content, args.port)
 

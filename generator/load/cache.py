@@ -17,7 +17,7 @@ from typing import Any
 import pydantic
 
 import generator
-from generator import cachefile
+from generator.load import cachefile
 
 _CODE = Path(generator.__file__).parent
 _CODE_FILES = ("load/*.py", "catalog.py", "problems.py", "text.py", "model.py")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.load.source import read_source
 from generator.load.yamltree import YamlDocument, parse_yaml
-from generator.problems import Location, Problems, display_path
+from generator.problems.record import Location, Problems, display_path
 
 YAML_SUFFIXES = (".yml", ".yaml")
 # Files that editors and operating systems leave behind; never content.

@@ -1,8 +1,8 @@
-"""Load every file of a content folder into a :class:`~generator.model.Content`.
+"""Load every file of a content folder into a :class:`~generator.load.model.Content`.
 
 Loading never stops at the first bad file: each problem is recorded and the
 next file is read, so staff see every mistake in one run. Cross-file rules
-(unique codes, references, attachments) are checked afterwards in ``check.py``.
+(unique codes, references, attachments) are checked afterwards in ``check/rules.py``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from generator.load.files import (
     parse_file,
     report_unknown_file,
 )
+from generator.load.model import Article, Content
 from generator.load.procedures import load_procedures
 from generator.load.schema import (
     REPORT_ONLY_FIELDS,
@@ -33,8 +34,7 @@ from generator.load.schema import (
 from generator.load.source import read_source, split_front_matter
 from generator.load.validate import model_example, validate
 from generator.load.yamltree import YamlDocument, parse_yaml
-from generator.model import Article, Content
-from generator.problems import Location, Problems, display_path
+from generator.problems.record import Location, Problems, display_path
 from generator.text import slugify
 
 M = TypeVar("M", bound=ContentModel)

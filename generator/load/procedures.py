@@ -17,11 +17,11 @@ from typing import Any
 
 from generator.load.cache import LoadCache, stamp
 from generator.load.files import YAML_SUFFIXES, ignored, parse_file, report_unknown_file
+from generator.load.model import Content
 from generator.load.schema import Procedure
 from generator.load.validate import model_example, validate
 from generator.load.yamltree import PathKey, YamlDocument
-from generator.model import Content
-from generator.problems import Location, Problem, Problems, display_path
+from generator.problems.record import Location, Problem, Problems, display_path
 
 EXAMPLE = model_example(Procedure)
 # Below this many files to parse, starting worker processes costs more than it saves.

@@ -31,7 +31,7 @@ from generator.load.fieldtypes import (
     choice,
 )
 from generator.load.yamltree import Marks, PathKey
-from generator.problems import Location
+from generator.problems.record import Location
 from generator.text import code_slug
 
 CHANNELS = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến",

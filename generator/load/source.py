@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.problems import Location, Problems, display_path
+from generator.problems.record import Location, Problems, display_path
 
 
 @dataclass(frozen=True)

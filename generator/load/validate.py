@@ -15,7 +15,7 @@ from pydantic.fields import FieldInfo
 from generator.load.fieldtypes import describe
 from generator.load.schema import ContentModel
 from generator.load.yamltree import PathKey, YamlDocument
-from generator.problems import Problems
+from generator.problems.record import Problems
 from generator.text import slugify
 
 M = TypeVar("M", bound=ContentModel)

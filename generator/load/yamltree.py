@@ -22,7 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.load.source import SourceText, decode, front_matter_bounds
-from generator.problems import Problems
+from generator.problems.record import Problems
 
 PathKey = tuple[str | int, ...]
 

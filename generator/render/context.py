@@ -6,6 +6,8 @@ to ``ctx.files`` (see ``pages/``); ``site.py`` calls them in order.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,14 +16,22 @@ from typing import Any
 
 import jinja2
 
+from generator.load.model import Content
 from generator.load.schema import Procedure, Unit
-from generator.model import Content
 from generator.render import views
 from generator.render.markdown import Md, escape, front_matter, make_environment
 from generator.render.memo import RenderMemo, fingerprint
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTION_TITLE = "Cải cách hành chính"
+
+
+def build_date() -> dt.date:
+    """Today, or ``SOURCE_DATE_EPOCH`` (reproducible builds, golden tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 def _list_or_pending(items: list[str]) -> Md:
@@ -86,8 +96,6 @@ class RenderContext:
     def site_inputs(self) -> str:
         """What any page may show of the site as a whole (a fingerprint): part of
         every memo key."""
-        from generator.render.pages.printing import build_date
-
         fields = [(g.name, g.anchor, g.description) for g in self.groups]
         return fingerprint(self.unit, self.site_url, fields, build_date().isoformat())
 

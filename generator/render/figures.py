@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.load.model import Article
 from generator.load.schema import Figures, Report
-from generator.model import Article
 from generator.render import svgchart
 from generator.text import format_date, format_int, format_percent
 

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from generator.sanitize import wrap_block, wrap_inline
+from generator.site.sanitize import wrap_block, wrap_inline
 from generator.text import format_date, format_int, format_percent
 
 
@@ -66,7 +66,7 @@ def _finalize(value: Any) -> str:
 
 def markdown_block(text: str | None, indent: int = 0) -> Md:
     """Staff-written Markdown, indented so it can continue a list item; cleaned to a
-    safe subset of HTML when the page is rendered (``generator/sanitize.py``)."""
+    safe subset of HTML when the page is rendered (``generator/site/sanitize.py``)."""
     if not text:
         return Md("")
     pad = " " * indent

@@ -25,8 +25,8 @@ from typing import Any
 from pydantic import BaseModel
 
 import generator
-from generator import cachefile
-from generator.output import Kept, Manifest
+from generator.load import cachefile
+from generator.site.output import Kept, Manifest
 
 _CODE = Path(generator.__file__).parent
 # Everything that decides what a page's text is, besides its inputs.

@@ -1,7 +1,7 @@
 """Render loaded content into the files of the mkdocs docs folder (``site_src/``).
 
 ``render_site`` returns every output file as bytes, keyed by its path inside
-``site_src/``, plus the navigation; nothing is written here (see ``output.py``).
+``site_src/``, plus the navigation; nothing is written here (see ``site/output.py``).
 Each page kind is one function in ``pages/`` and one template in ``templates/``.
 """
 
@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.model import Content
-from generator.output import Manifest
+from generator.load.model import Content
 from generator.render.context import SECTION_TITLE, RenderContext
 from generator.render.memo import RenderMemo
 from generator.render.pages import (
@@ -29,6 +28,7 @@ from generator.render.pages import (
     sharing,
     trends,
 )
+from generator.site.output import Manifest
 from generator.text import sort_key
 
 # Every page renderer, in the order they run.

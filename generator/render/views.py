@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from generator.load.model import Content
 from generator.load.schema import CHANNELS, ONLINE_LEVELS, STATUSES, Channel, Procedure
-from generator.model import Content
 from generator.text import format_size, slugify, sort_key
 
 PENDING = "đang cập nhật"  # shown where a fact is missing

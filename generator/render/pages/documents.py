@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.load.model import Article
 from generator.load.schema import Plan, Report
-from generator.model import Article
 from generator.render import figures, views
 from generator.render.context import RenderContext
 from generator.render.markdown import Md, demote_headings, escape
 from generator.render.summary import first_paragraph
-from generator.sanitize import wrap_block
+from generator.site.sanitize import wrap_block
 from generator.text import format_date
 
 

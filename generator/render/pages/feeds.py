@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from generator.load.model import Article
 from generator.load.schema import Procedure
-from generator.model import Article
 from generator.render import views
 from generator.render.context import SECTION_TITLE, RenderContext
 from generator.render.pages.documents import TRENDS_PAGE, document_description

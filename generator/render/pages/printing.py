@@ -1,7 +1,7 @@
 """What staff print for the counter: QR codes, boards of cards, posters, a cover sheet.
 
 * ``qr/…svg``: one QR code per procedure and per cover-sheet page, each holding
-  the page's permanent absolute address (``urls.py``).
+  the page's permanent absolute address (``render/urls.py``).
 * ``in/`` (a normal section page) lists the sheets and says how to print them.
 * ``in/bia/``, ``in/tat-ca/``, ``in/linh-vuc/<field>/``, ``in/thu-tuc/<code>/``:
   A4 sheets, written as whole HTML documents (``index.html``) from an
@@ -15,8 +15,6 @@ Building needs ``ctx.site_url``: a QR code cannot hold a relative address.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -24,23 +22,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator import qr, urls
 from generator.load.schema import Procedure
-from generator.render import views
-from generator.render.context import TEMPLATES, RenderContext
-from generator.security import POLICY
+from generator.render import qr, urls, views
+from generator.render.context import TEMPLATES, RenderContext, build_date
+from generator.site.csp import POLICY
 from generator.text import format_date
 
 CARD_TEXT_LIMIT = 140  # characters of a time limit or fee on a 30 mm card
 POSTER_DOCUMENTS = 8  # documents listed on a poster; the QR code leads to the rest
-
-
-def build_date() -> dt.date:
-    """Today, or ``SOURCE_DATE_EPOCH`` (reproducible builds, golden tests)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 def clip(text: str, limit: int = CARD_TEXT_LIMIT) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from generator.load.model import Article
 from generator.load.schema import Procedure
-from generator.model import Article
 from generator.render import views
 from generator.render.context import RenderContext
 from generator.search.index import (

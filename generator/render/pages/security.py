@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.render.context import RenderContext
-from generator.security import POLICY
+from generator.site.csp import POLICY
 
 
 def content_security_policy(ctx: RenderContext) -> None:

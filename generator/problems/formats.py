@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.problems import Problem, Problems, Severity
+from generator.problems.record import Problem, Problems, Severity
 from generator.shipped import cchc_version
 
 FORMATS = ("text", "github", "gitlab", "json")

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import cachefile
+from generator.load import cachefile
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The error-code table of the staff guide (content/HUONG-DAN.md), from the catalog.
 
-    .venv/bin/python -m generator.guide     # rewrites the table in content/HUONG-DAN.md
+    .venv/bin/python -m generator.problems.guide     # rewrites the table in content/HUONG-DAN.md
 
 The guide is prose written by hand; only the part between the two markers below
 is generated, from ``catalog.CATALOG``, the same table every printed message
@@ -15,12 +15,12 @@ import string
 import sys
 from pathlib import Path
 
-from generator.catalog import CATALOG, KINDS, ProblemSpec
+from generator.problems.catalog import CATALOG, KINDS, ProblemSpec
 
-GUIDE = Path(__file__).resolve().parent.parent / "content" / "HUONG-DAN.md"
-REGENERATE = ".venv/bin/python -m generator.guide"
-BEGIN = ("<!-- BẢNG MÃ LỖI: phần này do lệnh «python -m generator.guide» tạo từ "
-         "generator/catalog.py; đừng sửa tay. -->")
+GUIDE = Path(__file__).resolve().parents[2] / "content" / "HUONG-DAN.md"
+REGENERATE = ".venv/bin/python -m generator.problems.guide"
+BEGIN = ("<!-- BẢNG MÃ LỖI: phần này do lệnh «python -m generator.problems.guide» tạo từ "
+         "generator/problems/catalog.py; đừng sửa tay. -->")
 END = "<!-- HẾT BẢNG MÃ LỖI -->"
 
 # How each {placeholder} of a message reads in the guide: the part cchc fills in.

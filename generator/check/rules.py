@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.check_markup import check_markup
-from generator.ledger import check_ledger
+from generator.check.markup import check_markup
+from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
-from generator.model import Article, Content
-from generator.problems import Location, Problems
+from generator.problems.record import Location, Problems
+from generator.staff.ledger import check_ledger
 from generator.text import code_slug
 
 

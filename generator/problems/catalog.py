@@ -170,7 +170,7 @@ _KIND_SCHEMA: dict[str, set[str]] = {
              "broken_link", "duplicate_url"},
 }
 
-# Staff Markdown the site cleans away (generator/check_markup.py, sanitize.py).
+# Staff Markdown the site cleans away (generator/check/markup.py, sanitize.py).
 _UNSAFE_MESSAGE = ("nội dung có {what}; trang web sẽ bỏ phần này đi để giữ an toàn cho "
                    "người xem")
 _UNSAFE_HINT = ("chỉ dùng Markdown thường: `**chữ đậm**`, danh sách, bảng, liên kết "

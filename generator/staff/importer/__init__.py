@@ -2,5 +2,5 @@
 
 ``table`` reads the export (.xlsx or .csv) into clean rows, ``levels`` tells
 which agencies are the commune level, ``plan`` decides what to create or update
-and writes it, through ``generator.yamledit`` so staff text is never re-dumped.
+and writes it, through ``generator.staff.yamledit`` so staff text is never re-dumped.
 """

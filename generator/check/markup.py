@@ -18,8 +18,8 @@ from functools import cache
 from html.parser import HTMLParser
 from typing import Any
 
-from generator.model import Article, Content
-from generator.problems import Location, Problems
+from generator.load.model import Article, Content
+from generator.problems.record import Location, Problems
 
 _MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:\[]|script|data\s*:", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
@@ -36,7 +36,7 @@ class _Findings(HTMLParser):
         self.found: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        from generator import sanitize
+        from generator.site import sanitize
 
         if tag not in sanitize.TAGS and tag not in _FRAME_TAGS:
             self.found.append((f"thẻ HTML <{tag}>", f"<{tag}"))
@@ -52,7 +52,7 @@ class _Findings(HTMLParser):
                 self._check_url(tag, name, value)
 
     def _check_url(self, tag: str, name: str, value: str) -> None:
-        from generator import sanitize
+        from generator.site import sanitize
 
         compact = re.sub(r"[\x00-\x20]", "", value)
         scheme = _SCHEME.match(compact)

@@ -7,7 +7,7 @@ the staff every mistake at once, sorted by file and line::
     content/thu-tuc/ho-tich/1-001193.yml:7:3: lỗi [procedure.code_type]: ...
       gợi ý: ma_thu_tuc: "1.001193"
 
-Messages and hints come from :mod:`generator.catalog`, keyed by the dotted code.
+Messages and hints come from :mod:`generator.problems.catalog`, keyed by the dotted code.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import catalog
+from generator.problems import catalog
 
 
 class Severity(enum.Enum):

@@ -20,12 +20,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.editor_schema import SCHEMA_DIR, model_schema
-from generator.field_docs import DESCRIPTIONS
 from generator.load.schema import Hotline, Plan, Procedure, Report
 from generator.load.validate import format_example
+from generator.staff.editor_schema import SCHEMA_DIR, model_schema
+from generator.staff.field_docs import DESCRIPTIONS
+from generator.staff.yamledit import quoted
 from generator.text import format_date
-from generator.yamledit import quoted
 
 Value = str | list[str] | dt.date | None
 # The schema is the same for every file a run writes (an import may write hundreds).

@@ -25,6 +25,8 @@ from contextlib import contextmanager
 from multiprocessing import get_context
 from typing import Any
 
+from generator.site.mkdocs_log import capture_build_log
+
 
 def nav_sources(nav: Any) -> set[str]:
     """Every page file named in a mkdocs ``nav`` (lists of ``{title: file or list}``)."""
@@ -75,7 +77,6 @@ def _build_share(make_config: Callable[[], Any], share: int, shares: int) -> lis
     """One process's part of the build; returns its warnings, raises MkdocsFailed."""
     from mkdocs.commands.build import build
 
-    from generator.mkdocs_runner import capture_build_log
 
     with capture_build_log() as log:
         config = make_config()

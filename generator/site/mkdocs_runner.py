@@ -9,89 +9,26 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import logging
 import os
-import re
 import shutil
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator import shipped, site_config
+from generator import shipped
+from generator.site import config as site_config
+from generator.site.mkdocs_log import capture_build_log
+from generator.site.mkdocs_shards import build_on_every_core
 
 PROJECT_CONFIG = shipped.path("mkdocs.yml")
-
-
-class MkdocsFailed(Exception):
-    """mkdocs could not build the site; ``messages`` says why (in mkdocs' words)."""
-
-    def __init__(self, messages: list[str]) -> None:
-        super().__init__("\n".join(messages))
-        self.messages = messages
-
-    def __reduce__(self) -> tuple[Any, ...]:  # raised in worker processes too
-        return (MkdocsFailed, (self.messages,))
 
 
 def find_config(content_dir: Path) -> Path:
     """mkdocs.yml beside the content folder, else the one shipped with cchc."""
     beside = content_dir.resolve().parent / "mkdocs.yml"
     return beside if beside.is_file() else PROJECT_CONFIG
-
-
-# mkdocs' most likely complaints about staff Markdown, in Vietnamese.
-_TRANSLATIONS = [
-    (re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the doc "
-                r"'(?P<target>[^']+)' does not contain an anchor '(?P<anchor>[^']+)'"),
-     "trang {page} có liên kết «{link}», nhưng trang {target} không có mục {anchor}"),
-    (re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target "
-                r"'(?P<target>[^']+)' is not found"),
-     "trang {page} có liên kết «{link}» tới {target}, nhưng không có tệp này"),
-    (re.compile(r"Aborted with (?P<n>\d+) warnings in strict mode!"),
-     "dừng vì có {n} cảnh báo (chế độ nghiêm ngặt)"),
-]
-
-
-def translate(message: str) -> str:
-    """mkdocs' message in Vietnamese when it is one we know, else as it is."""
-    for pattern, template in _TRANSLATIONS:
-        match = pattern.search(message)
-        if match:
-            return template.format(**match.groupdict())
-    return message
-
-
-@dataclass(eq=False)  # handlers are compared by identity (logging checks "in handlers")
-class _Collector(logging.Handler):
-    messages: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        super().__init__(logging.WARNING)
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(translate(record.getMessage()))
-
-
-@contextmanager
-def _captured_mkdocs_log() -> Iterator[_Collector]:
-    """Keep mkdocs' INFO chatter off the terminal; collect its warnings."""
-    logger = logging.getLogger("mkdocs")
-    collector = _Collector()
-    old_level, old_propagate = logger.level, logger.propagate
-    logger.addHandler(collector)
-    logger.setLevel(logging.WARNING)
-    logger.propagate = False
-    try:
-        yield collector
-    finally:
-        logger.removeHandler(collector)
-        logger.setLevel(old_level)
-        logger.propagate = old_propagate
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -120,14 +57,6 @@ def config_overrides(docs_dir: Path, nav: list[dict[str, Any]], site_name: str,
     if site_url:
         overrides["site_url"] = site_url
     return overrides
-
-
-class DropDirtyNotice(logging.Filter):
-    """mkdocs warns that a dirty build may leave navigation stale; ours never does
-    (see ``_can_build_dirty``), and the warning would stop a strict build."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return "'dirty' build" not in record.getMessage()
 
 
 # Theme data used only by static templates (sitemap.xml), which mkdocs renders
@@ -251,23 +180,6 @@ def every_page_key(nav: Any, site_name: str, theme_data: dict[str, Any]) -> str:
                       default=str)
 
 
-@contextmanager
-def capture_build_log() -> Iterator[_Collector]:
-    """Around a mkdocs build: collect its warnings, and turn its failure into
-    :class:`MkdocsFailed` with mkdocs' messages (in Vietnamese where known)."""
-    from mkdocs.exceptions import MkDocsException
-
-    notice = DropDirtyNotice()
-    logging.getLogger("mkdocs.commands.build").addFilter(notice)
-    with _captured_mkdocs_log() as log:
-        try:
-            yield log
-        except (MkDocsException, OSError) as exc:
-            raise MkdocsFailed([*log.messages, translate(str(exc))]) from exc
-        finally:
-            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
-
-
 def _cache_templates(config: Any, cache_dir: Path) -> None:
     """Keep the theme's compiled templates in ``cache_dir`` between builds.
 
@@ -296,7 +208,7 @@ def _load(config_file: Path, site_dir: Path, overrides: dict[str, Any],
           theme_data: dict[str, Any] | None, template_cache: Path | None = None) -> Any:
     from mkdocs.config import load_config
 
-    from generator import markdown_safety
+    from generator.site import markdown_safety
 
     settings = {**site_config.settings(config_file), **overrides,
                 "site_dir": str(site_dir), "strict": True}
@@ -329,8 +241,6 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
     large site runs on every core (``mkdocs_shards.py``).
     """
     from mkdocs.commands.build import build
-
-    from generator.mkdocs_shards import build_on_every_core
 
     templates = state_file.parent / "jinja" if state_file is not None else None
     with capture_build_log() as log:

@@ -21,10 +21,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import urls
+from generator.load.model import Content
 from generator.load.source import read_source
-from generator.model import Content
-from generator.problems import Location, Problems, display_path
+from generator.problems.record import Location, Problems, display_path
+from generator.render import urls
 from generator.text import format_date
 
 LEDGER_NAME = "url-da-cong-bo.txt"

@@ -16,7 +16,7 @@ from generator.load.schema import (
     Report,
     Unit,
 )
-from generator.problems import Location
+from generator.problems.record import Location
 
 M = TypeVar("M", bound=ContentModel)
 

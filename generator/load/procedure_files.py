@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from generator.load.procedures import procedure_paths
 from generator.load.source import decode
-from generator.problems import Problems
+from generator.problems.record import Problems
 from generator.text import code_slug, slugify
 
 _LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

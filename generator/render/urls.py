@@ -3,7 +3,7 @@
 A printed QR code holds one of these paths behind ``site_url`` for years, so
 they are derived only from things that do not change when staff edit content:
 a procedure's code (never its name, field or file), or fixed names. The ledger
-check (``ledger.py``) compares the paths recorded as published with
+check (``staff/ledger.py``) compares the paths recorded as published with
 :func:`site_paths`, and a build test keeps :func:`site_paths` equal to the pages
 mkdocs actually writes.
 """
@@ -14,8 +14,8 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
+from generator.load.model import Content
 from generator.load.schema import Procedure
-from generator.model import Content
 from generator.render import views
 
 HOME = ""

@@ -1,6 +1,6 @@
 """JSON Schema of every content kind, for editors' completion and checking.
 
-    .venv/bin/python -m generator.editor_schema     # rewrites schema/*.json
+    .venv/bin/python -m generator.staff.editor_schema     # rewrites schema/*.json
 
 Generated from the pydantic models that validate content (``load/schema.py``),
 never written by hand: keys, required keys, titles and examples come from the
@@ -31,13 +31,13 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from generator.field_docs import DESCRIPTIONS, MODEL_DOCS
 from generator.load import fieldtypes, schema
 from generator.load.schema import FieldEntry, Hotline, Page, Plan, Procedure, Report, Unit
+from generator.staff.field_docs import DESCRIPTIONS, MODEL_DOCS
 from generator.text import fold
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
-REGENERATE = ".venv/bin/python -m generator.editor_schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+REGENERATE = ".venv/bin/python -m generator.staff.editor_schema"
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 # --- what one YAML scalar may be ------------------------------------------------------

@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import build as pipeline
-from generator import mkdocs_runner, site_config
+from generator.site import config as site_config
+from generator.site import mkdocs_runner
+from generator.site.mkdocs_log import DropDirtyNotice
 
 HOOKS_FILE = Path(__file__).with_name("serve_hooks.py")
 
@@ -65,7 +67,7 @@ def _show_mkdocs_messages() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(message)s"))
     handler.addFilter(_not_nav_notice)
-    handler.addFilter(mkdocs_runner.DropDirtyNotice())  # the preview's dirty builds are exact
+    handler.addFilter(DropDirtyNotice())  # the preview's dirty builds are exact
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)

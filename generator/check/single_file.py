@@ -14,7 +14,7 @@ from generator.load.schema import ContentModel, Procedure
 from generator.load.source import SourceText, decode, split_front_matter
 from generator.load.validate import model_example, validate
 from generator.load.yamltree import parse_yaml
-from generator.problems import Problems, display_path
+from generator.problems.record import Problems, display_path
 
 
 def check_text(path: Path, text: str, model: type[ContentModel], kind: str,

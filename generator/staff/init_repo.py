@@ -20,7 +20,7 @@ from pathlib import Path
 
 from generator import shipped
 from generator.load.schema import Unit
-from generator.scaffold import field_lines
+from generator.staff.scaffold import field_lines
 
 TEMPLATES = Path(__file__).resolve().parent / "init_templates"
 # Shipped project files copied as they are: (where cchc keeps it, where the new repo gets it).

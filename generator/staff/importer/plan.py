@@ -20,13 +20,13 @@ from typing import Any
 
 import yaml
 
-from generator.filecheck import check_text
-from generator.importer.levels import is_commune_level, names_commune_level
-from generator.importer.table import ExportRow, ExportTable
+from generator.check.single_file import check_text
+from generator.load.procedure_files import ProcedureFile, ProcedureIndex
 from generator.load.schema import Procedure
-from generator.procedure_files import ProcedureFile, ProcedureIndex
-from generator.scaffold import Value, procedure_text
-from generator.yamledit import EditError, NewValue, TextFile, set_values, write_atomically
+from generator.staff.importer.levels import is_commune_level, names_commune_level
+from generator.staff.importer.table import ExportRow, ExportTable
+from generator.staff.scaffold import Value, procedure_text
+from generator.staff.yamledit import EditError, NewValue, TextFile, set_values, write_atomically
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "tạo mới", "cập nhật", "không đổi", "bỏ qua"
 _NATIONAL_CODE = re.compile(r"^\d+\.\d{6}$")
