@@ -8,9 +8,11 @@ then check and build it. The fast tests keep the shipped-file list honest.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,23 @@ def test_every_shipped_file_exists_and_the_sdist_carries_it() -> None:
     for name in shipped.SHIPPED:
         assert shipped.path(name).exists(), name
         assert name in names, f"{name} is missing from MANIFEST.in"
+
+
+def test_the_wheel_carries_every_data_file_of_the_package() -> None:
+    """Files under generator/ that are not Python reach the wheel only through
+    pyproject's package-data (an init template once went missing from the wheel,
+    and `cchc init` silently wrote a repository without README or CI files)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["generator"]
+    package = ROOT / "generator"
+    data = [path.relative_to(package) for path in package.rglob("*")
+            if path.is_file() and path.suffix not in {".py", ".pyc"}
+            and "_shipped" not in path.parts and "__pycache__" not in path.parts]
+    assert data
+    missing = [str(path) for path in data
+               if not any(fnmatch.fnmatch(str(path), pattern.replace("**/", "*")) or
+                          fnmatch.fnmatch(str(path), pattern) for pattern in patterns)]
+    assert missing == []
 
 
 def test_only_shipped_files_can_be_asked_for() -> None:
@@ -101,6 +120,10 @@ def test_a_wheel_installed_elsewhere_inits_checks_and_builds(tmp_path: Path) -> 
     _run([sys.executable, "-m", "venv", ".venv"], repo)
     _run([".venv/bin/pip", "install", "-q", "--find-links", str(dist), "-r",
           "requirements.txt"], repo)
+    # Everything `cchc init` writes from its templates came with the wheel.
+    for name in ("README.md", ".github/workflows/chuyen-muc.yml", ".gitlab-ci.yml",
+                 "content/thu-tuc/ho-tich/1-001193.yml", "content/tep/mau/to-khai-dang-ky-khai-sinh.docx"):
+        assert (repo / name).is_file(), name
     _run([".venv/bin/cchc", "check", "--strict"], repo)
     _run([".venv/bin/cchc", "build", "--strict"], repo)
     _run([".venv/bin/cchc", "check-links"], repo)
