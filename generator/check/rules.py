@@ -38,7 +38,7 @@ def check_unique_codes(content: Content, problems: Problems) -> None:
     up only for the files involved (each lookup parses the file again).
     """
     places: dict[str, list[Procedure | Location]] = {}
-    for procedure in content.procedures:
+    for procedure in [*content.procedures, *content.drafts]:
         places.setdefault(procedure.ma_thu_tuc, []).append(procedure)
     for code, where in content.unvalidated_codes:
         places.setdefault(code, []).append(where)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import build as pipeline
+from generator.check.drafts import summary_lines
 from generator.site import config as site_config
 from generator.site import mkdocs_runner
 from generator.site.mkdocs_log import DropDirtyNotice
@@ -49,6 +50,8 @@ def regenerate(config: Any) -> None:
                                site_url=_session.site_url)
     if len(result.problems):
         print(result.problems.format(), file=sys.stderr)
+    for line in summary_lines(result.content) if result.content else []:
+        print(line, file=sys.stderr)
     if result.site is None:
         print("Nội dung có lỗi: đang hiển thị bản xem trước cũ. Sửa lỗi rồi lưu lại tệp.",
               file=sys.stderr)
@@ -90,16 +93,16 @@ def _fresh_settings_per_load() -> Iterator[None]:
     """
     from mkdocs.commands import serve as mkdocs_serve_module
 
-    original = mkdocs_serve_module.load_config
+    original = mkdocs_serve_module.load_config  # type: ignore[attr-defined]
 
     def load_config(config_file: Any = None, **settings: Any) -> Any:
         return original(config_file, **copy.deepcopy(settings))
 
-    mkdocs_serve_module.load_config = load_config
+    setattr(mkdocs_serve_module, "load_config", load_config)  # noqa: B010
     try:
         yield
     finally:
-        mkdocs_serve_module.load_config = original
+        setattr(mkdocs_serve_module, "load_config", original)  # noqa: B010
 
 
 def port_in_use(port: int) -> bool:
