@@ -21,7 +21,7 @@ SHOWN_CODES = 8
 # The facts a resident needs, in the order staff usually fill them in.
 FACTS: tuple[tuple[str, str], ...] = (
     ("co_quan_thuc_hien", "cơ quan thực hiện"),
-    ("cach_thuc", "cách thức (kênh nộp, thời hạn, phí)"),
+    ("cach_thuc", "kênh nộp, thời hạn, phí"),
     ("thanh_phan_ho_so", "thành phần hồ sơ"),
     ("trinh_tu", "trình tự thực hiện"),
     ("ket_qua", "kết quả"),
