@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from generator import build as pipeline
 from generator.search.index import crc32, shard_key
@@ -222,9 +223,10 @@ def test_more_results_on_demand(page: Any, site: str) -> None:
     results(page, site, "thu tuc")
     total = int(page.locator("#trang-thai").inner_text().split()[2])
     assert total > 20
-    assert page.locator("#ket-qua li").count() == 20
+    expect(page.locator("#ket-qua li")).to_have_count(20)
     page.get_by_role("button", name="Xem thêm kết quả").click()
-    page.wait_for_function(f"() => document.querySelectorAll('#ket-qua li').length == {min(total, 40)}")
+    # auto-waiting (tests/browser.py: patient on a loaded machine), never a fixed sleep
+    expect(page.locator("#ket-qua li")).to_have_count(min(total, 40))
     focused = page.evaluate("document.activeElement.closest('li') === "
                             "document.querySelectorAll('#ket-qua li')[20]")
     assert focused  # keyboard and screen-reader users continue where the new results start
