@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import Run
 from tests.preview import http_get, preview, wait_for
 
 
@@ -62,3 +64,29 @@ def test_preview_rebuilds_what_changed_and_everything_when_every_page_changes(
 
         (content / "thu-tuc/ho-tich/1-000894.yml").unlink()
         assert wait_for(lambda: "đăng ký kết hôn" not in http_get(second_page))
+
+
+def test_a_port_in_use_is_a_usage_error_in_vietnamese(cchc: Callable[..., Run],
+                                                      make_content: Callable[..., Path]) -> None:
+    content = make_content()
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", 0))
+        other_program.listen()
+        port = other_program.getsockname()[1]
+        run = cchc("serve", "--content", content, "--port", str(port))
+    assert run.code == 2
+    assert run.err == (
+        f"cchc serve: lỗi: cổng {port} đang được một chương trình khác dùng (có thể là một "
+        "cửa sổ «cchc serve» khác chưa tắt), nên không mở được bản xem trước.\n"
+        "  gợi ý: tắt chương trình kia (Ctrl+C trong cửa sổ của nó), hoặc chọn cổng khác: "
+        f"cchc serve --port {port + 1}\n")
+    assert "Xem trước tại" not in run.err + run.out  # never another program's address as ours
+    assert not (content.parent / "site_src").exists()  # stopped before generating anything
+
+
+def test_a_port_out_of_range_is_a_usage_error(cchc: Callable[..., Run],
+                                              make_content: Callable[..., Path]) -> None:
+    run = cchc("serve", "--content", make_content(), "--port", "70000")
+    assert run.code == 2
+    assert run.err.endswith("cchc serve: lỗi: tham số --port: cổng «70000» không hợp lệ: ghi "
+                            "một số từ 1 đến 65535, ví dụ 8001\n")
