@@ -509,3 +509,35 @@ def test_agencies_of_another_province() -> None:
     assert not other_province("Ủy ban nhân dân cấp tỉnh", "Minh Sơn")
     assert not other_province("Thi hành án dân sự tỉnh, thành phố", "Minh Sơn")
     assert not other_province("Sở Tư pháp Thành phố Hà Nội", None)  # no tinh: not judged
+
+
+def test_rows_without_an_agency_are_named_not_counted_as_another_level(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path) -> None:
+    content = make_content()
+    export = write_xlsx(tmp_path / "ds.xlsx", [
+        ["1.000894", "Thủ tục đăng ký kết hôn", "", "", "Hộ tịch"],
+        ["1.000656", "Thủ tục đăng ký khai tử", "", "Ủy ban nhân dân cấp xã", "Hộ tịch"],
+        ["2.000001", "Thủ tục của tỉnh", "", "Sở Tư pháp", "Hộ tịch"]])
+    run = cchc("import", export, "--cap-xa", "--content", content)
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[1:4] == [
+        "Chỉ nhập thủ tục cấp xã (--cap-xa): 1 thủ tục; bỏ qua 1 thủ tục của cấp khác.",
+        "1 thủ tục không ghi cơ quan thực hiện (không rõ cấp), chưa nhập; trong đó có thể có "
+        "thủ tục của xã (đăng ký kết hôn, khai tử…). Thêm --ca-khong-ro-cap để nhập cả nhóm "
+        "này rồi xóa những thủ tục không do xã giải quyết:",
+        "  1.000894  Thủ tục đăng ký kết hôn (Hộ tịch)"]
+    assert run.out.splitlines()[-1] == (
+        "Tiếp theo: thủ tục mới là bản nháp (ban_nhap: true), chưa đăng lên trang; mở từng tệp, "
+        "điền cách thức, thành phần hồ sơ, trình tự…, xóa dòng «ban_nhap: true» rồi chạy "
+        "«cchc check».")
+    assert not (content / "thu-tuc" / "ho-tich" / "1-000894.yml").exists()
+    run = cchc("import", export, "--cap-xa", "--ca-khong-ro-cap", "--content", content)
+    assert summary_table(run) == [
+        "Kết quả:",
+        "  tạo mới (bản nháp)     1",
+        "  cập nhật               0",
+        "  không đổi              1",
+        "  bỏ qua                 1",
+        "    cấp khác             1",
+    ]
+    assert (content / "thu-tuc" / "ho-tich" / "1-000894.yml").is_file()

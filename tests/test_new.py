@@ -42,6 +42,9 @@ def test_a_new_procedure_passes_check_and_has_every_key(
     assert run.code == 0, run.err
     path = content / "thu-tuc" / "ho-tich" / "1-000656.yml"
     assert run.out.splitlines()[0] == f"Đã tạo {path.as_posix()}"
+    assert run.out.splitlines()[2] == (
+        "Thủ tục mới là bản nháp (ban_nhap: true): chưa đăng lên trang cho đến khi anh chị "
+        "điền đủ, ghi ngay_cap_nhat và xóa dòng «ban_nhap: true».")
     text = path.read_text(encoding="utf-8")
     written = keys_with_comments(text)
     assert set(Procedure.model_fields) <= set(written)
