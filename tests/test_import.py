@@ -463,21 +463,49 @@ def test_rows_without_an_agency_are_taken_on_request(cchc: Callable[..., Run],
     ]
     # An agency of Hà Nội written onto a commune of Minh Sơn is pointed out.
     start = lines.index("Cơ quan thực hiện thuộc tỉnh, thành phố khác (don-vi.yml ghi «tinh: "
-                        "Minh Sơn»): sửa co_quan_thuc_hien của các thủ tục sau cho đúng cơ quan "
-                        "của tỉnh mình:")
+                        "Minh Sơn»), không ghi vào tệp; nếu thủ tục cần cơ quan tương ứng của "
+                        "tỉnh mình, thêm vào co_quan_thuc_hien:")
     assert lines[start + 1] == ("  2.002516  «Sở Tư pháp Thành phố Hà Nội»  (Thủ tục xác nhận "
                                 "thông tin hộ tịch)")
     assert not lines[start + 2].startswith("  ")
+    confirmation = yaml.safe_load(procedure_text(content, "2.002516"))
+    assert confirmation["co_quan_thuc_hien"] == ["Cơ quan quản lý cơ sở dữ liệu hộ tịch điện tử",
+                                                 "Ủy ban nhân dân cấp xã"]
     for code in ("1.000894", "1.000656", "1.001022", "1.000689", "1.004772", "1.004746",
                  "1.005461", "1.003583", "1.000593", "1.000419", "2.001263", "2.001255"):
-        path = next((content / "thu-tuc").rglob(f"{code.replace('.', '-')}.yml"))
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(procedure_text(content, code))
         assert data["ban_nhap"] is True and data["ngay_cap_nhat"] == "", code
     # Drafts never fail --strict, and never reach the site.
     assert cchc("check", "--strict", "--content", content).code == 0
     result = pipeline.check(content)
     assert result.content is not None
     assert (len(result.content.procedures), len(result.content.drafts)) == (1, 116)
+
+
+def procedure_text(content: Path, code: str) -> str:
+    path = next((content / "thu-tuc").rglob(f"{code.replace('.', '-')}.yml"))
+    return path.read_text(encoding="utf-8")
+
+
+def test_an_agency_of_another_province_never_replaces_the_commune_s_own(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path) -> None:
+    content = make_content()
+    export = write_xlsx(tmp_path / "ds.xlsx", [
+        ["2.002516", "Thủ tục xác nhận thông tin hộ tịch", "",
+         "Sở Tư pháp Thành phố Hà Nội\nỦy ban nhân dân cấp xã", "Hộ tịch"]])
+    assert cchc("import", export, "--cap-xa", "--content", content).code == 0
+    path = content / "thu-tuc" / "ho-tich" / "2-002516.yml"
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["co_quan_thuc_hien"] == \
+        "Ủy ban nhân dân cấp xã"
+    # Staff add their own province's agency; the next import keeps it.
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'co_quan_thuc_hien: "Ủy ban nhân dân cấp xã"',
+        'co_quan_thuc_hien:\n  - "Sở Tư pháp tỉnh Minh Sơn"\n  - "Ủy ban nhân dân cấp xã"'),
+        encoding="utf-8")
+    before = snapshot(content)
+    run = cchc("import", export, "--cap-xa", "--content", content)
+    assert summary(run) == "Kết quả: 0 tạo mới, 0 cập nhật, 1 không đổi, 0 bỏ qua."
+    assert snapshot(content) == before
 
 
 def test_taking_unknown_levels_needs_the_commune_filter(

@@ -96,8 +96,8 @@ def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
         _print_change(change)
     if plan.foreign_agencies:
         print(f"Cơ quan thực hiện thuộc tỉnh, thành phố khác (don-vi.yml ghi «tinh: "
-              f"{plan.province}»): sửa co_quan_thuc_hien của các thủ tục sau cho đúng cơ quan "
-              "của tỉnh mình:")
+              f"{plan.province}»), không ghi vào tệp; nếu thủ tục cần cơ quan tương ứng của tỉnh "
+              "mình, thêm vào co_quan_thuc_hien:")
         for row, agency in plan.foreign_agencies:
             print(f"  {row.code}  «{agency}»  ({row.name})")
     if plan.unlisted_fields:

@@ -10,6 +10,7 @@ written, and nothing is written until every row has been planned.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -242,14 +243,29 @@ def _unlisted_fields(plan: ImportPlan, content_dir: Path) -> list[str]:
     return [name for name in dict.fromkeys(new) if normalise(name) not in listed]
 
 
+def _without_foreign_agencies(rows: list[ExportRow], province: str | None,
+                              plan: ImportPlan) -> list[ExportRow]:
+    """Rows without the agencies that name another province than don-vi.yml's ``tinh``
+    (a national list may carry "Sở Tư pháp Thành phố Hà Nội"): they are listed for staff,
+    never written, and never replace what staff wrote for their own province."""
+    plan.province = province
+    kept = []
+    for row in rows:
+        foreign = [a for a in row.agencies if other_province(a, province)]
+        if foreign and row.problem is None:
+            plan.foreign_agencies += [(row, agency) for agency in foreign]
+            row = dataclasses.replace(row, agencies=tuple(a for a in row.agencies
+                                                          if a not in foreign))
+        kept.append(row)
+    return kept
+
+
 def plan_import(table: ExportTable, index: ProcedureIndex, commune_only: bool,
                 made_by: str, today: dt.date, take_unknown: bool = False) -> ImportPlan:
     plan = ImportPlan(table)
     rows = _kept_rows(table, commune_only, take_unknown, plan)
     plan.not_listed = _not_listed(index, table, rows)
-    plan.province = province = _province(index.content_dir)
-    plan.foreign_agencies = [(row, agency) for row in rows if row.problem is None
-                             for agency in row.agencies if other_province(agency, province)]
+    rows = _without_foreign_agencies(rows, _province(index.content_dir), plan)
     first_line: dict[str, int] = {}
     for row in rows:
         if row.problem is not None or row.code is None:
