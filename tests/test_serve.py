@@ -90,3 +90,21 @@ def test_a_port_out_of_range_is_a_usage_error(cchc: Callable[..., Run],
     assert run.code == 2
     assert run.err.endswith("cchc serve: lỗi: tham số --port: cổng «70000» không hợp lệ: ghi "
                             "một số từ 1 đến 65535, ví dụ 8001\n")
+
+
+def test_a_port_just_freed_is_not_in_use() -> None:
+    """A preview stopped a moment ago leaves connections in TIME_WAIT on its port; mkdocs
+    binds over them, so the check must not refuse the port (only a listener counts)."""
+    from generator.site.serve import port_in_use
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    client = socket.create_connection(("127.0.0.1", port))
+    served, _ = listener.accept()
+    served.close()  # the server side closes first: its end waits in TIME_WAIT
+    client.close()
+    assert port_in_use(port)  # still listening
+    listener.close()
+    assert not port_in_use(port)

@@ -108,6 +108,9 @@ def _fresh_settings_per_load() -> Iterator[None]:
 def port_in_use(port: int) -> bool:
     """True when another program already listens on 127.0.0.1:``port``."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As mkdocs' server binds: connections of a preview just stopped (TIME_WAIT)
+        # do not make the port "in use", only a program listening on it.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError as exc:
