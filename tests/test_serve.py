@@ -98,6 +98,7 @@ def test_a_port_just_freed_is_not_in_use() -> None:
     from generator.site.serve import port_in_use
 
     listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as mkdocs' server
     listener.bind(("127.0.0.1", 0))
     listener.listen()
     port = listener.getsockname()[1]
