@@ -45,7 +45,7 @@ def test_the_open_page_reloads_after_a_content_edit(browser: Any,
             encoding="utf-8")
 
         page.wait_for_function(
-            "document.querySelector('h1')?.textContent.includes('lưu động')", timeout=30_000)
+            "document.querySelector('h1')?.textContent.includes('lưu động')")  # patient default
         assert page.evaluate("window.cchcBeforeEdit === undefined")
     finally:
         page.close()
