@@ -78,8 +78,8 @@ def _mapping_or_none(value: Any) -> Any:
     return value
 
 
-_YES = {"true", "yes", "on", "co", "dung"}
-_NO = {"false", "no", "off", "khong", "sai"}
+_YES = {"true", "yes", "on", "co", "dung", "1"}
+_NO = {"false", "no", "off", "khong", "sai", "0"}
 
 
 def _flag(value: Any) -> bool:
