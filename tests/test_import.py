@@ -349,7 +349,15 @@ def test_rows_that_cannot_be_used_are_skipped_with_a_reason(
         "  bỏ qua    dòng 7: mã 1.000001 trùng với dòng 5",
         "  bỏ qua    dòng 8: không có lĩnh vực",
     ]
-    assert summary(run) == "Kết quả: 1 tạo mới, 0 cập nhật, 0 không đổi, 4 bỏ qua."
+    assert summary_table(run) == [
+        "Kết quả:",
+        "  tạo mới (bản nháp)                          1",
+        "  cập nhật                                    0",
+        "  không đổi                                   0",
+        "  bỏ qua                                      4",
+        "    dòng thiếu hoặc sai mã, tên, lĩnh vực     3",
+        "    mã trùng với dòng trước                   1",
+    ]
 
 
 def test_csv_in_utf8_with_semicolons(cchc: Callable[..., Run], make_content: Callable[..., Path],

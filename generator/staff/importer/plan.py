@@ -39,8 +39,8 @@ from generator.staff.yamledit import EditError, NewValue, TextFile, set_values, 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "tạo mới", "cập nhật", "không đổi", "bỏ qua"
 # Why a row was skipped, as the summary table groups them.
 BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID = (
-    "dòng thiếu mã, tên hoặc lĩnh vực", "mã trùng với dòng trước", "trùng tên tệp khác",
-    "không sửa được tệp")
+    "dòng thiếu hoặc sai mã, tên, lĩnh vực", "mã trùng với dòng trước", "trùng tên tệp khác",
+    "tệp không sửa được")
 _NATIONAL_CODE = re.compile(r"^\d+\.\d{6}$")
 
 
