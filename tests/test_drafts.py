@@ -160,3 +160,19 @@ def test_a_published_page_cannot_go_back_to_draft(cchc: Callable[..., Run],
         "2 thủ tục đang soạn (ban_nhap: true, chưa đăng lên trang): 1.000894, 1.001193.",
     ]
     assert "ledger." not in run.err  # one error for the draft, not one per ledger line
+
+
+def test_a_replacement_that_is_still_a_draft_is_pointed_out(
+        make_content: Callable[..., Path], in_tmp: Path) -> None:
+    make_content({
+        "thu-tuc/ho-tich/1-001193.yml": 'ma_thu_tuc: "1.001193"\nten: "Khai sinh (cũ)"\n'
+                                        'linh_vuc: "Hộ tịch"\nhieu_luc: thay_the\n'
+                                        'thay_the_boi: "1.900001"\n',
+        "thu-tuc/ho-tich/moi.yml": draft("1.900001", "Khai sinh (mới)"),
+    })
+    assert pipeline.check(Path("content")).problems.format() == (
+        "content/thu-tuc/ho-tich/1-001193.yml:5:15: cảnh báo [procedure.replacement_draft]: "
+        "thủ tục thay thế «1.900001» còn là bản nháp (`ban_nhap: true`), chưa có trang; trang "
+        "này chỉ ghi «không còn áp dụng» mà không dẫn người dân sang thủ tục mới\n"
+        "  gợi ý: điền xong thủ tục 1.900001 rồi xóa dòng «ban_nhap: true» trong "
+        "content/thu-tuc/ho-tich/moi.yml")

@@ -395,6 +395,12 @@ _SPECIFIC: list[ProblemSpec] = [
         "(mã thủ tục mới)",
     ),
     ProblemSpec(
+        "procedure.replacement_draft", WARNING,
+        "thủ tục thay thế «{value}» còn là bản nháp (`ban_nhap: true`), chưa có trang; trang "
+        "này chỉ ghi «không còn áp dụng» mà không dẫn người dân sang thủ tục mới",
+        "điền xong thủ tục {value} rồi xóa dòng «ban_nhap: true» trong {other}",
+    ),
+    ProblemSpec(
         "procedure.unsafe_markup", WARNING,
         _UNSAFE_MESSAGE, _UNSAFE_HINT,
     ),
