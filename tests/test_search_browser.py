@@ -7,6 +7,7 @@ The expected procedure must be in the top 3, and an exact name at #1.
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterator
@@ -209,14 +210,15 @@ def test_results_update_as_the_resident_types(page: Any, site: str) -> None:
     box.press_sequentially("ket hon", delay=30)
     page.wait_for_function("() => document.querySelector('#ket-qua li a')?.href"
                            ".endsWith('thu-tuc/1-000894/')")
-    assert page.url.endswith("tim-kiem/?q=ket+hon")
+    # auto-waiting assertions: the address and the status follow the results
+    expect(page).to_have_url(re.compile(r"tim-kiem/\?q=ket\+hon$"))
     box.fill("khai tu")
     page.wait_for_function("() => document.querySelector('#ket-qua li a')?.href"
                            ".endsWith('thu-tuc/1-000656/')")
     box.fill("")
     page.wait_for_function("() => !document.querySelector('#ket-qua li')")
-    assert page.locator("#trang-thai").inner_text() == ""
-    assert page.url.endswith("tim-kiem/")
+    expect(page.locator("#trang-thai")).to_have_text("")
+    expect(page).to_have_url(re.compile(r"tim-kiem/$"))
 
 
 def test_more_results_on_demand(page: Any, site: str) -> None:
