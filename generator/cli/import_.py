@@ -118,6 +118,10 @@ def run(args: argparse.Namespace) -> int:
     from generator.staff.importer.plan import CREATED, UPDATED, apply_plan, plan_import
     from generator.staff.importer.table import ExportError, read_export
 
+    if args.ca_khong_ro_cap and not args.cap_xa:
+        print("cchc import: lỗi: --ca-khong-ro-cap chỉ dùng cùng --cap-xa (không có --cap-xa "
+              "thì mọi thủ tục đều được nhập)", file=sys.stderr)
+        return EXIT_USAGE
     try:
         table = read_export(args.file)
     except ExportError as exc:
@@ -129,10 +133,6 @@ def run(args: argparse.Namespace) -> int:
               "xuất đầy đủ",
               file=sys.stderr)
         return EXIT_PROBLEMS
-    if args.ca_khong_ro_cap and not args.cap_xa:
-        print("cchc import: lỗi: --ca-khong-ro-cap chỉ dùng cùng --cap-xa (không có --cap-xa "
-              "thì mọi thủ tục đều được nhập)", file=sys.stderr)
-        return EXIT_USAGE
     index = scan_procedures(args.content)
     if index.unreadable:
         print("cchc import: lỗi: không đọc được các tệp thủ tục sau, nên chưa biết mã của "
