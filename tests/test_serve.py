@@ -109,3 +109,30 @@ def test_a_port_just_freed_is_not_in_use() -> None:
     assert port_in_use(port)  # still listening
     listener.close()
     assert not port_in_use(port)
+
+
+def test_cchc_settings_survive_every_config_load_of_the_preview(tmp_path: Path) -> None:
+    """mkdocs' serve loads the config before every rebuild with the same settings, and its
+    Markdown-extension validation empties them in place: the second load of a `cchc init`
+    repository's config failed (`KeyError: 'popitem(): dictionary is empty'`)."""
+    from mkdocs.commands import serve as mkdocs_serve_module
+
+    from generator.cli import main
+    from generator.site import config as site_config
+    from generator.site.serve import _fresh_settings_per_load
+
+    repo = tmp_path / "xa"
+    assert main(["init", str(repo), "--ten", "UBND xã Hòa Bình",
+                 "--site-url", "https://hoabinh.example.gov.vn/cchc/"]) == 0
+    (tmp_path / "docs").mkdir()
+    settings = {**site_config.settings(repo / "mkdocs.yml"), "docs_dir": str(tmp_path / "docs"),
+                "site_dir": str(tmp_path / "site"), "site_name": "UBND xã Hòa Bình"}
+    assert settings["markdown_extensions"]  # cchc's, completed under the short file
+    with _fresh_settings_per_load():
+        for _ in range(3):
+            config = mkdocs_serve_module.load_config(str(repo / "mkdocs.yml"), **settings)
+            assert "toc" in config["mdx_configs"]
+    original = mkdocs_serve_module.load_config  # restored after the preview: plain again,
+    original(str(repo / "mkdocs.yml"), **settings)  # which empties the settings...
+    with pytest.raises(KeyError, match="popitem"):  # ...so a second plain load fails
+        original(str(repo / "mkdocs.yml"), **settings)
