@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test serve clean
+.PHONY: site test serve clean system-packages
 
 $(BIN)/cchc: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,12 @@ $(BIN)/cchc: pyproject.toml
 site: $(BIN)/cchc
 	$(BIN)/cchc build
 
-test: $(BIN)/cchc
+# The Debian packages of .ci/packages.txt (chromium, poppler-utils, nginx, …): installed
+# as root or with password-less sudo; otherwise make stops with the apt-get line to run.
+system-packages:
+	@.ci/system-packages
+
+test: system-packages $(BIN)/cchc
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest

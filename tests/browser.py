@@ -11,6 +11,10 @@ from pathlib import Path
 from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
+# Waits a test does not time itself: generous, for a 2-core machine shared with other
+# builds (a search test once hit playwright's 30 s default). Waits end as soon as the
+# condition holds, so a fast machine is not slowed down.
+PATIENT_MS = 120_000
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -34,13 +38,34 @@ def serve_directory(root: Path) -> Iterator[str]:
         server.server_close()
 
 
+def _patient(browser: Any) -> None:
+    """Pages and contexts of ``browser`` wait up to PATIENT_MS by default."""
+    new_page, new_context = browser.new_page, browser.new_context
+
+    def patient_page(*args: Any, **kwargs: Any) -> Any:
+        page = new_page(*args, **kwargs)
+        page.set_default_timeout(PATIENT_MS)
+        page.set_default_navigation_timeout(PATIENT_MS)
+        return page
+
+    def patient_context(*args: Any, **kwargs: Any) -> Any:
+        context = new_context(*args, **kwargs)
+        context.set_default_timeout(PATIENT_MS)
+        context.set_default_navigation_timeout(PATIENT_MS)
+        return context
+
+    browser.new_page, browser.new_context = patient_page, patient_context
+
+
 @contextmanager
 def chromium() -> Iterator[Any]:
-    """A headless Chromium browser (playwright ``Browser``)."""
-    from playwright.sync_api import sync_playwright
+    """A headless Chromium browser (playwright ``Browser``) whose waits are patient."""
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=PATIENT_MS)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        _patient(browser)
         try:
             yield browser
         finally:

@@ -17,6 +17,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CONTENT = ROOT / "content"
 GOLDEN = Path(__file__).parent / "golden"
 
+
+def _shared_data() -> Path:
+    """``../shared/data`` beside the repository (the real export and seeds); from a git
+    worktree elsewhere, beside its main checkout."""
+    found = ROOT.parent / "shared" / "data"
+    git = ROOT / ".git"
+    if not found.is_dir() and git.is_file():  # "gitdir: <main>/.git/worktrees/<name>"
+        gitdir = Path(git.read_text(encoding="utf-8").partition(":")[2].strip())
+        if len(gitdir.parents) > 3:
+            found = gitdir.parents[3] / "shared" / "data"
+    return found
+
+
+SHARED_DATA = _shared_data()
+
 MINIMAL_UNIT = """\
 ten: "UBND xã Thử Nghiệm"
 tinh: "Minh Sơn"

@@ -21,7 +21,8 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for(predicate: Callable[[], bool], seconds: float = 60) -> bool:
+def wait_for(predicate: Callable[[], bool], seconds: float = 120) -> bool:
+    """Poll ``predicate`` until it holds; generous for a loaded 2-core machine."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if predicate():

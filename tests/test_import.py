@@ -14,11 +14,12 @@ import pytest
 import yaml
 
 from generator import build as pipeline
+from generator.staff.importer.levels import COMMUNE, OTHER, UNKNOWN, other_province, row_level
 from generator.staff.importer.plan import agencies_current
 from generator.staff.importer.table import clean_code, split_agencies
-from tests.conftest import ROOT, SAMPLE_CONTENT, Run
+from tests.conftest import SAMPLE_CONTENT, SHARED_DATA, Run
 
-REAL_EXPORT = ROOT.parent / "shared" / "data" / "danh-sach-tthc-BoTuPhap.xlsx"
+REAL_EXPORT = SHARED_DATA / "danh-sach-tthc-BoTuPhap.xlsx"
 HEADERS = ["Mã số", "Tên", "Cơ quan ban hành", "Cơ quan thực hiện", "Lĩnh vực"]
 TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\n\nDANH SÁCH THỦ TỤC"
 
@@ -48,8 +49,24 @@ def snapshot(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def summary_table(run: Run) -> list[str]:
+    """The closing table, its title included."""
+    lines = run.out.splitlines()
+    start = lines.index("Kết quả:")
+    end = next((i for i in range(start + 1, len(lines)) if not lines[i].startswith("  ")),
+               len(lines))
+    return lines[start:end]
+
+
 def summary(run: Run) -> str:
-    return next(line for line in run.out.splitlines() if line.startswith("Kết quả: "))
+    """The table's four totals on one line (the reasons are asserted where they matter)."""
+    counts = {}
+    for line in summary_table(run)[1:]:
+        if not line.startswith("    "):
+            label, number = line.strip().rsplit(maxsplit=1)
+            counts[label.removesuffix(" (bản nháp)")] = number
+    return (f"Kết quả: {counts['tạo mới']} tạo mới, {counts['cập nhật']} cập nhật, "
+            f"{counts['không đổi']} không đổi, {counts['bỏ qua']} bỏ qua.")
 
 
 def check_errors(content: Path) -> list[str]:
@@ -66,9 +83,24 @@ def test_the_real_export_at_commune_level(cchc: Callable[..., Run], sample_copy:
     lines = run.out.splitlines()
     assert lines[0] == ("Đọc danh-sach-tthc-BoTuPhap.xlsx (trang «Danh sách TTHC», dòng tiêu "
                         "đề 2): 271 thủ tục.")
-    assert lines[1] == ("Chỉ nhập thủ tục có cơ quan thực hiện cấp xã (--cap-xa): 46 thủ tục; "
-                        "bỏ qua 225 thủ tục của cấp khác.")
-    assert summary(run) == "Kết quả: 23 tạo mới, 0 cập nhật, 23 không đổi, 0 bỏ qua."
+    assert lines[1] == ("Chỉ nhập thủ tục cấp xã (--cap-xa): 46 thủ tục; bỏ qua 154 thủ tục "
+                        "của cấp khác.")
+    # Rows without an agency are not "another level": their own group, by name.
+    assert lines[2] == (
+        "71 thủ tục không ghi cơ quan thực hiện (không rõ cấp), chưa nhập; trong đó có thể có "
+        "thủ tục của xã (đăng ký kết hôn, khai tử…). Thêm --ca-khong-ro-cap để nhập cả nhóm "
+        "này rồi xóa những thủ tục không do xã giải quyết:")
+    assert "  1.000894  Thủ tục đăng ký kết hôn (Hộ tịch)" in lines[3:74]
+    assert "  1.000656  Thủ tục đăng ký khai tử (Hộ tịch)" in lines[3:74]
+    assert summary_table(run) == [
+        "Kết quả:",
+        "  tạo mới (bản nháp)    23",
+        "  cập nhật               0",
+        "  không đổi             23",
+        "  bỏ qua               225",
+        "    cấp khác           154",
+        "    không rõ cấp        71",
+    ]
     created = sample_copy / "thu-tuc" / "ho-tich" / "3-000323.yml"
     data = yaml.safe_load(created.read_text(encoding="utf-8"))
     assert (data["ma_thu_tuc"], data["ten"], data["linh_vuc"], data["co_quan_thuc_hien"]) == (
@@ -78,7 +110,7 @@ def test_the_real_export_at_commune_level(cchc: Callable[..., Run], sample_copy:
     assert check_errors(sample_copy) == []
     before = snapshot(sample_copy)
     again = cchc("import", REAL_EXPORT, "--cap-xa", "--content", sample_copy)
-    assert summary(again) == "Kết quả: 0 tạo mới, 0 cập nhật, 46 không đổi, 0 bỏ qua."
+    assert summary(again) == "Kết quả: 0 tạo mới, 0 cập nhật, 46 không đổi, 225 bỏ qua."
     assert snapshot(sample_copy) == before
 
 
@@ -96,7 +128,8 @@ def test_the_real_export_at_every_level(cchc: Callable[..., Run], sample_copy: P
     assert multi["co_quan_thuc_hien"] == ["Chủ tịch ủy ban nhân dân cấp tỉnh", "Sở Tư Pháp"]
     result = pipeline.check(sample_copy)
     assert [p.format() for p in result.problems.errors] == []
-    assert len(result.content.procedures) == 50 + 240  # type: ignore[union-attr]
+    assert len(result.content.procedures) == 50  # type: ignore[union-attr]
+    assert len(result.content.drafts) == 240  # type: ignore[union-attr]
     before = snapshot(sample_copy)
     assert summary(cchc("import", REAL_EXPORT, "--content", sample_copy)) == \
         "Kết quả: 0 tạo mới, 0 cập nhật, 271 không đổi, 0 bỏ qua."
@@ -109,7 +142,7 @@ def test_a_preview_writes_nothing(cchc: Callable[..., Run], sample_copy: Path) -
     run = cchc("import", REAL_EXPORT, "--cap-xa", "--xem-truoc", "--content", sample_copy)
     assert run.code == 0
     assert run.out.endswith("Chế độ xem trước (--xem-truoc): chưa ghi tệp nào.\n")
-    assert summary(run) == "Kết quả: 23 tạo mới, 0 cập nhật, 23 không đổi, 0 bỏ qua."
+    assert summary(run) == "Kết quả: 23 tạo mới, 0 cập nhật, 23 không đổi, 225 bỏ qua."
     assert snapshot(sample_copy) == before
 
 
@@ -202,7 +235,8 @@ def test_what_the_list_no_longer_names_is_pointed_out(
     assert ("Lĩnh vực mới, chưa có trong linh-vuc.yml (trang web xếp chúng theo vần sau các "
             "lĩnh vực đã liệt kê; thêm vào linh-vuc.yml nếu muốn chọn thứ tự): Quốc tịch.") in lines
     # In force, in a field of the list, a national code the list does not name:
-    assert lines[-3:-1] == [
+    start = lines.index("Kết quả:") - 2
+    assert lines[start:start + 2] == [
         "1 thủ tục còn hiệu lực trong nội dung thuộc các lĩnh vực này nhưng không có trong danh "
         "sách (có thể đã bị bãi bỏ hoặc thay thế: kiểm tra rồi sửa hieu_luc):",
         f"  {(content / 'thu-tuc/ho-tich/1-000656.yml').as_posix()}  (1.000656)"]
@@ -288,7 +322,8 @@ def test_a_level_column_also_marks_the_commune_level(
         headers=["Mã thủ tục", "Tên thủ tục", "Cơ quan thực hiện", "Cấp thực hiện", "Lĩnh vực"])
     run = cchc("import", export, "--cap-xa", "--content", content)
     assert run.code == 0, run.err
-    assert summary(run) == "Kết quả: 2 tạo mới, 0 cập nhật, 0 không đổi, 0 bỏ qua."
+    assert summary(run) == "Kết quả: 2 tạo mới, 0 cập nhật, 0 không đổi, 1 bỏ qua."
+    assert summary_table(run)[-1] == "    cấp khác             1"
     assert sorted(p.name for p in (content / "thu-tuc" / "y-te").iterdir()) == [
         "1-000001.yml", "1-000003.yml"]
 
@@ -306,7 +341,7 @@ def test_rows_that_cannot_be_used_are_skipped_with_a_reason(
     ])
     run = cchc("import", export, "--content", content)
     assert run.code == 0
-    skipped = [line for line in run.out.splitlines() if line.startswith("  bỏ qua")]
+    skipped = [line for line in run.out.splitlines() if line.startswith("  bỏ qua    dòng")]
     assert skipped == [
         "  bỏ qua    dòng 3: không có mã số",
         "  bỏ qua    dòng 4: mã «1,000 2» không hợp lệ (mã chỉ gồm chữ cái không dấu, chữ số, "
@@ -314,7 +349,15 @@ def test_rows_that_cannot_be_used_are_skipped_with_a_reason(
         "  bỏ qua    dòng 7: mã 1.000001 trùng với dòng 5",
         "  bỏ qua    dòng 8: không có lĩnh vực",
     ]
-    assert summary(run) == "Kết quả: 1 tạo mới, 0 cập nhật, 0 không đổi, 4 bỏ qua."
+    assert summary_table(run) == [
+        "Kết quả:",
+        "  tạo mới (bản nháp)                          1",
+        "  cập nhật                                    0",
+        "  không đổi                                   0",
+        "  bỏ qua                                      4",
+        "    dòng thiếu hoặc sai mã, tên, lĩnh vực     3",
+        "    mã trùng với dòng trước                   1",
+    ]
 
 
 def test_csv_in_utf8_with_semicolons(cchc: Callable[..., Run], make_content: Callable[..., Path],
@@ -395,8 +438,142 @@ def test_broken_procedure_files_stop_the_import(cchc: Callable[..., Run],
 def test_import_has_vietnamese_help(cchc: Callable[..., Run]) -> None:
     run = cchc("import", "--help")
     assert run.code == 0
-    assert "cách dùng: cchc import [-h] [--content THƯ_MỤC] [--cap-xa] [--xem-truoc] TỆP" in run.out
+    assert "cách dùng: cchc import [-h] [--content THƯ_MỤC] [--cap-xa] [--ca-khong-ro-cap]\n" \
+        "                       [--xem-truoc]\n" in run.out
 
 
 def test_the_sample_is_untouched_by_tests() -> None:
     assert not any(p.name.startswith(".cchc-") for p in SAMPLE_CONTENT.rglob("*"))
+
+
+# --- rows without an agency, other provinces (issue 16) ---------------------------------
+
+
+@needs_real_export
+def test_rows_without_an_agency_are_taken_on_request(cchc: Callable[..., Run],
+                                                     make_content: Callable[..., Path]) -> None:
+    content = make_content()  # don-vi.yml: tinh "Minh Sơn"
+    run = cchc("import", REAL_EXPORT, "--cap-xa", "--ca-khong-ro-cap", "--content", content)
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[1] == ("Chỉ nhập thủ tục cấp xã (--cap-xa): 117 thủ tục; bỏ qua 154 thủ tục "
+                        "của cấp khác.")
+    assert lines[2] == ("71 thủ tục không ghi cơ quan thực hiện (không rõ cấp) được nhập theo "
+                        "--ca-khong-ro-cap; xem lại và xóa tệp của thủ tục không do xã giải "
+                        "quyết:")
+    assert summary_table(run) == [
+        "Kết quả:",
+        "  tạo mới (bản nháp)   116",
+        "  cập nhật               1",  # 1.001193 gains its agency
+        "  không đổi              0",
+        "  bỏ qua               154",
+        "    cấp khác           154",
+    ]
+    # An agency of Hà Nội written onto a commune of Minh Sơn is pointed out.
+    start = lines.index("Cơ quan thực hiện thuộc tỉnh, thành phố khác (don-vi.yml ghi «tinh: "
+                        "Minh Sơn»), không ghi vào tệp; nếu thủ tục cần cơ quan tương ứng của "
+                        "tỉnh mình, thêm vào co_quan_thuc_hien:")
+    assert lines[start + 1] == ("  2.002516  «Sở Tư pháp Thành phố Hà Nội»  (Thủ tục xác nhận "
+                                "thông tin hộ tịch)")
+    assert not lines[start + 2].startswith("  ")
+    confirmation = yaml.safe_load(procedure_text(content, "2.002516"))
+    assert confirmation["co_quan_thuc_hien"] == ["Cơ quan quản lý cơ sở dữ liệu hộ tịch điện tử",
+                                                 "Ủy ban nhân dân cấp xã"]
+    for code in ("1.000894", "1.000656", "1.001022", "1.000689", "1.004772", "1.004746",
+                 "1.005461", "1.003583", "1.000593", "1.000419", "2.001263", "2.001255"):
+        data = yaml.safe_load(procedure_text(content, code))
+        assert data["ban_nhap"] is True and data["ngay_cap_nhat"] == "", code
+    # Drafts never fail --strict, and never reach the site.
+    assert cchc("check", "--strict", "--content", content).code == 0
+    result = pipeline.check(content)
+    assert result.content is not None
+    assert (len(result.content.procedures), len(result.content.drafts)) == (1, 116)
+
+
+def procedure_text(content: Path, code: str) -> str:
+    path = next((content / "thu-tuc").rglob(f"{code.replace('.', '-')}.yml"))
+    return path.read_text(encoding="utf-8")
+
+
+def test_an_agency_of_another_province_never_replaces_the_commune_s_own(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path) -> None:
+    content = make_content()
+    export = write_xlsx(tmp_path / "ds.xlsx", [
+        ["2.002516", "Thủ tục xác nhận thông tin hộ tịch", "",
+         "Sở Tư pháp Thành phố Hà Nội\nỦy ban nhân dân cấp xã", "Hộ tịch"]])
+    assert cchc("import", export, "--cap-xa", "--content", content).code == 0
+    path = content / "thu-tuc" / "ho-tich" / "2-002516.yml"
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["co_quan_thuc_hien"] == \
+        "Ủy ban nhân dân cấp xã"
+    # Staff add their own province's agency; the next import keeps it.
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'co_quan_thuc_hien: "Ủy ban nhân dân cấp xã"',
+        'co_quan_thuc_hien:\n  - "Sở Tư pháp tỉnh Minh Sơn"\n  - "Ủy ban nhân dân cấp xã"'),
+        encoding="utf-8")
+    before = snapshot(content)
+    run = cchc("import", export, "--cap-xa", "--content", content)
+    assert summary(run) == "Kết quả: 0 tạo mới, 0 cập nhật, 1 không đổi, 0 bỏ qua."
+    assert snapshot(content) == before
+
+
+def test_taking_unknown_levels_needs_the_commune_filter(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path) -> None:
+    content = make_content()
+    export = write_xlsx(tmp_path / "ds.xlsx", [["1.000894", "Đăng ký kết hôn", "", "", "Hộ tịch"]])
+    before = snapshot(content)
+    run = cchc("import", export, "--ca-khong-ro-cap", "--content", content)
+    assert run.code == 2
+    assert run.err == ("cchc import: lỗi: --ca-khong-ro-cap chỉ dùng cùng --cap-xa (không có "
+                       "--cap-xa thì mọi thủ tục đều được nhập)\n")
+    assert snapshot(content) == before
+
+
+def test_which_rows_are_commune_level() -> None:
+    assert row_level(("Ủy ban nhân dân cấp xã",), ()) == COMMUNE
+    assert row_level(("Sở Tư pháp",), ("Cấp Xã",)) == COMMUNE
+    assert row_level(("Sở Tư pháp", "Chủ tịch ủy ban nhân dân cấp tỉnh"), ()) == OTHER
+    assert row_level((), ("Cấp Tỉnh",)) == OTHER
+    assert row_level((), ()) == UNKNOWN
+    assert row_level(("  ",), ("",)) == UNKNOWN
+
+
+def test_agencies_of_another_province() -> None:
+    assert other_province("Sở Tư pháp Thành phố Hà Nội", "Minh Sơn")
+    assert other_province("UBND tỉnh Lào Cai", "tỉnh Yên Bái")
+    assert not other_province("Sở Tư pháp Thành phố Hà Nội", "Hà Nội")
+    assert not other_province("Sở Tư pháp thành phố Hà Nội", "Thành phố Hà Nội")
+    assert not other_province("Ủy ban nhân dân cấp tỉnh", "Minh Sơn")
+    assert not other_province("Thi hành án dân sự tỉnh, thành phố", "Minh Sơn")
+    assert not other_province("Sở Tư pháp Thành phố Hà Nội", None)  # no tinh: not judged
+
+
+def test_rows_without_an_agency_are_named_not_counted_as_another_level(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path) -> None:
+    content = make_content()
+    export = write_xlsx(tmp_path / "ds.xlsx", [
+        ["1.000894", "Thủ tục đăng ký kết hôn", "", "", "Hộ tịch"],
+        ["1.000656", "Thủ tục đăng ký khai tử", "", "Ủy ban nhân dân cấp xã", "Hộ tịch"],
+        ["2.000001", "Thủ tục của tỉnh", "", "Sở Tư pháp", "Hộ tịch"]])
+    run = cchc("import", export, "--cap-xa", "--content", content)
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[1:4] == [
+        "Chỉ nhập thủ tục cấp xã (--cap-xa): 1 thủ tục; bỏ qua 1 thủ tục của cấp khác.",
+        "1 thủ tục không ghi cơ quan thực hiện (không rõ cấp), chưa nhập; trong đó có thể có "
+        "thủ tục của xã (đăng ký kết hôn, khai tử…). Thêm --ca-khong-ro-cap để nhập cả nhóm "
+        "này rồi xóa những thủ tục không do xã giải quyết:",
+        "  1.000894  Thủ tục đăng ký kết hôn (Hộ tịch)"]
+    assert run.out.splitlines()[-1] == (
+        "Tiếp theo: thủ tục mới là bản nháp (ban_nhap: true), chưa đăng lên trang; mở từng tệp, "
+        "điền cách thức, thành phần hồ sơ, trình tự…, xóa dòng «ban_nhap: true» rồi chạy "
+        "«cchc check».")
+    assert not (content / "thu-tuc" / "ho-tich" / "1-000894.yml").exists()
+    run = cchc("import", export, "--cap-xa", "--ca-khong-ro-cap", "--content", content)
+    assert summary_table(run) == [
+        "Kết quả:",
+        "  tạo mới (bản nháp)     1",
+        "  cập nhật               0",
+        "  không đổi              1",
+        "  bỏ qua                 1",
+        "    cấp khác             1",
+    ]
+    assert (content / "thu-tuc" / "ho-tich" / "1-000894.yml").is_file()

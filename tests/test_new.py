@@ -42,6 +42,9 @@ def test_a_new_procedure_passes_check_and_has_every_key(
     assert run.code == 0, run.err
     path = content / "thu-tuc" / "ho-tich" / "1-000656.yml"
     assert run.out.splitlines()[0] == f"Đã tạo {path.as_posix()}"
+    assert run.out.splitlines()[2] == (
+        "Thủ tục mới là bản nháp (ban_nhap: true): chưa đăng lên trang cho đến khi anh chị "
+        "điền đủ, ghi ngay_cap_nhat và xóa dòng «ban_nhap: true».")
     text = path.read_text(encoding="utf-8")
     written = keys_with_comments(text)
     assert set(Procedure.model_fields) <= set(written)
@@ -50,10 +53,18 @@ def test_a_new_procedure_passes_check_and_has_every_key(
     data = yaml.safe_load(text)
     assert data["ma_thu_tuc"] == "1.000656" and data["ten"] == "Thủ tục đăng ký khai tử"
     assert data["hieu_luc"] == "con_hieu_luc"
-    assert str(data["ngay_cap_nhat"]) == TODAY
+    # A draft: checked but not published, not dated until its facts are written.
+    assert data["ban_nhap"] is True and data["ngay_cap_nhat"] == ""
     errors, warnings = errors_and_warnings(content)
-    assert errors == []
-    assert warnings == ["procedure.no_channels"]  # the only thing left to fill in
+    assert errors == [] and warnings == []  # missing facts of a draft are not problems
+    result = pipeline.check(content)
+    assert result.content is not None
+    assert [p.ma_thu_tuc for p in result.content.drafts] == ["1.000656"]
+    assert "1.000656" not in {p.ma_thu_tuc for p in result.content.procedures}
+    # Staff remove the mark: the procedure is published and every rule applies.
+    path.write_text(text.replace("ban_nhap: true", "ban_nhap: false"), encoding="utf-8")
+    errors, warnings = errors_and_warnings(content)
+    assert errors == [] and warnings == ["procedure.no_channels"]
 
 
 def test_uncommenting_the_examples_gives_valid_content(
@@ -64,9 +75,10 @@ def test_uncommenting_the_examples_gives_valid_content(
                 "--linh-vuc", "Chứng thực", "--content", content).code == 0
     path = content / "thu-tuc" / "chung-thuc" / "2-000815.yml"
     text = path.read_text(encoding="utf-8").replace("  # - ", "  - ").replace("  #   ", "    ")
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text.replace("ban_nhap: true", "ban_nhap: false"), encoding="utf-8")
     errors, warnings = errors_and_warnings(content)
-    assert errors == [] and warnings == []
+    assert errors == [] and warnings == []  # published: every rule applies, none fails
+    assert len(pipeline.check(content).content.procedures) == 2  # type: ignore[union-attr]
 
 
 def test_a_new_procedure_goes_where_its_field_already_lives(

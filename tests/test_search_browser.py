@@ -7,6 +7,7 @@ The expected procedure must be in the top 3, and an exact name at #1.
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from generator import build as pipeline
 from generator.search.index import crc32, shard_key
@@ -208,23 +210,25 @@ def test_results_update_as_the_resident_types(page: Any, site: str) -> None:
     box.press_sequentially("ket hon", delay=30)
     page.wait_for_function("() => document.querySelector('#ket-qua li a')?.href"
                            ".endsWith('thu-tuc/1-000894/')")
-    assert page.url.endswith("tim-kiem/?q=ket+hon")
+    # auto-waiting assertions: the address and the status follow the results
+    expect(page).to_have_url(re.compile(r"tim-kiem/\?q=ket\+hon$"))
     box.fill("khai tu")
     page.wait_for_function("() => document.querySelector('#ket-qua li a')?.href"
                            ".endsWith('thu-tuc/1-000656/')")
     box.fill("")
     page.wait_for_function("() => !document.querySelector('#ket-qua li')")
-    assert page.locator("#trang-thai").inner_text() == ""
-    assert page.url.endswith("tim-kiem/")
+    expect(page.locator("#trang-thai")).to_have_text("")
+    expect(page).to_have_url(re.compile(r"tim-kiem/$"))
 
 
 def test_more_results_on_demand(page: Any, site: str) -> None:
     results(page, site, "thu tuc")
     total = int(page.locator("#trang-thai").inner_text().split()[2])
     assert total > 20
-    assert page.locator("#ket-qua li").count() == 20
+    expect(page.locator("#ket-qua li")).to_have_count(20)
     page.get_by_role("button", name="Xem thêm kết quả").click()
-    page.wait_for_function(f"() => document.querySelectorAll('#ket-qua li').length == {min(total, 40)}")
+    # auto-waiting (tests/browser.py: patient on a loaded machine), never a fixed sleep
+    expect(page.locator("#ket-qua li")).to_have_count(min(total, 40))
     focused = page.evaluate("document.activeElement.closest('li') === "
                             "document.querySelectorAll('#ket-qua li')[20]")
     assert focused  # keyboard and screen-reader users continue where the new results start

@@ -38,7 +38,7 @@ def check_unique_codes(content: Content, problems: Problems) -> None:
     up only for the files involved (each lookup parses the file again).
     """
     places: dict[str, list[Procedure | Location]] = {}
-    for procedure in content.procedures:
+    for procedure in [*content.procedures, *content.drafts]:
         places.setdefault(procedure.ma_thu_tuc, []).append(procedure)
     for code, where in content.unvalidated_codes:
         places.setdefault(code, []).append(where)
@@ -71,6 +71,7 @@ def check_replacements(content: Content, problems: Problems) -> None:
     """``hieu_luc: thay_the`` needs a ``thay_the_boi`` that leads to a procedure in force."""
     codes = content.procedure_by_code()
     known = content.known_codes()
+    drafts = {draft.ma_thu_tuc: draft for draft in content.drafts}
     for procedure in content.procedures:
         target = procedure.thay_the_boi
         if procedure.hieu_luc == "thay_the" and target is None:
@@ -88,6 +89,9 @@ def check_replacements(content: Content, problems: Problems) -> None:
                          suggestion=_suggest_code(target, list(codes)))
         elif target in codes:
             _check_chain(procedure, codes, problems)
+        elif target in drafts:  # published pages would lead residents nowhere
+            problems.add("procedure.replacement_draft", here(), value=target,
+                         other=drafts[target].source)
 
 
 def _check_chain(start: Procedure, codes: dict[str, Procedure], problems: Problems) -> None:

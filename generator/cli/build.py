@@ -14,6 +14,7 @@ from generator.cli.common import (
     Verbs,
     add_content_option,
     add_strict_option,
+    draft_notes,
     finish,
     print_problems,
     progress,
@@ -75,9 +76,10 @@ def run(args: argparse.Namespace) -> int:
     result = pipeline.build(args.content, args.out, site_url=args.site_url,
                             strict=args.strict, progress=progress(sys.stderr),
                             folder=args.folder)
+    notes = draft_notes(result.content)
     if result.problems.fails(args.strict):
-        return finish(result.problems, args.strict)
-    print_problems(result.problems)
+        return finish(result.problems, args.strict, notes)
+    print_problems(result.problems, notes)
     if result.build_errors:
         print("lỗi: mkdocs không dựng được trang web; trang cũ được giữ nguyên.", file=sys.stderr)
         for message in result.build_errors:

@@ -14,6 +14,7 @@ from generator.cli.common import (
     Verbs,
     add_content_option,
     add_strict_option,
+    draft_notes,
     finish,
     progress,
 )
@@ -36,8 +37,9 @@ def run(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     result = pipeline.check(args.content, progress(sys.stderr))
     problems = result.problems
+    notes = draft_notes(result.content)
     if args.format == "text":
-        code = finish(problems, args.strict)
+        code = finish(problems, args.strict, notes)
         if code == EXIT_OK:
             print(_valid_line(result))
         return code
@@ -55,7 +57,7 @@ def _check(args: argparse.Namespace) -> int:
             print(f"cchc check: lỗi: không ghi được «{args.output}»: {exc.strerror}",
                   file=sys.stderr)
             return EXIT_USAGE
-    code = finish(problems, args.strict)
+    code = finish(problems, args.strict, notes)
     if code == EXIT_OK:
         print(_valid_line(result), file=sys.stderr)
     return code
@@ -65,7 +67,9 @@ def _valid_line(result: pipeline.Result) -> str:
     c = result.content
     if c is None:  # not reached: content is None only with errors
         return f"Nội dung hợp lệ ({result.problems.summary()})."
-    return (f"Nội dung hợp lệ ({result.problems.summary()}): {len(c.procedures)} thủ tục, "
+    drafts = f" (và {len(c.drafts)} thủ tục đang soạn)" if c.drafts else ""
+    return (f"Nội dung hợp lệ ({result.problems.summary()}): {len(c.procedures)} thủ tục"
+            f"{drafts}, "
             f"{len(c.hotlines)} đường dây nóng, {len(c.plans)} kế hoạch, "
             f"{len(c.reports)} báo cáo, {len(c.pages)} trang.")
 

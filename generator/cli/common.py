@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from generator.build import Progress
+from generator.load.model import Content
 from generator.problems.record import Problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -67,14 +69,24 @@ def progress(stream: TextIO) -> Progress:
     return show
 
 
-def print_problems(problems: Problems) -> None:
+def print_problems(problems: Problems, notes: Sequence[str] = ()) -> None:
+    """Every problem, then ``notes`` (the drafts summary), on stderr."""
     if len(problems):
         print(problems.format(), file=sys.stderr)
+    for line in notes:
+        print(line, file=sys.stderr)
 
 
-def finish(problems: Problems, strict: bool) -> int:
-    """Print every problem, then the verdict; return the exit code."""
-    print_problems(problems)
+def draft_notes(content: Content | None) -> list[str]:
+    """The one folded summary of procedures still being written (``check/drafts.py``)."""
+    from generator.check.drafts import summary_lines
+
+    return summary_lines(content) if content is not None else []
+
+
+def finish(problems: Problems, strict: bool, notes: Sequence[str] = ()) -> int:
+    """Print every problem and ``notes``, then the verdict; return the exit code."""
+    print_problems(problems, notes)
     if problems.fails(strict):
         reason = (" (--strict: cảnh báo cũng tính là lỗi)"
                   if strict and not problems.errors else "")

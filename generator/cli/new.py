@@ -181,6 +181,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"{action} {display_path(path)}")
     print("Mở tệp, điền các chỗ còn trống (mỗi dòng có ghi chú cách viết), rồi chạy "
           "«cchc check».")
+    if args.kind == "thu-tuc":
+        print("Thủ tục mới là bản nháp (ban_nhap: true): chưa đăng lên trang cho đến khi anh "
+              "chị điền đủ, ghi ngay_cap_nhat và xóa dòng «ban_nhap: true».")
     return EXIT_OK
 
 

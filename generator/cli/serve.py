@@ -7,6 +7,13 @@ import argparse
 from generator.cli.common import Verbs, add_content_option
 
 
+def port_number(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"cổng «{value}» không hợp lệ: ghi một số từ 1 đến 65535, "
+                                         "ví dụ 8001")
+    return int(value)
+
+
 def run(args: argparse.Namespace) -> int:
     from generator.site.serve import serve  # imports mkdocs: only when previewing
 
@@ -19,6 +26,6 @@ def register(verbs: Verbs) -> None:
                                           "Khi một tệp trong content/ thay đổi, trang được tạo "
                                           "lại và trình duyệt tự tải lại.")
     add_content_option(parser)
-    parser.add_argument("--port", type=int, default=8000, metavar="CỔNG",
+    parser.add_argument("--port", type=port_number, default=8000, metavar="CỔNG",
                         help="cổng (mặc định: 8000)")
     parser.set_defaults(run=run)

@@ -20,7 +20,7 @@ import generator
 from generator.load import cachefile
 
 _CODE = Path(generator.__file__).parent
-_CODE_FILES = ("load/*.py", "catalog.py", "problems.py", "text.py", "model.py")
+_CODE_FILES = ("load/*.py", "problems/catalog.py", "problems/record.py", "text.py")
 
 
 @cache

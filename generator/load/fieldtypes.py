@@ -78,7 +78,26 @@ def _mapping_or_none(value: Any) -> Any:
     return value
 
 
+_YES = {"true", "yes", "on", "co", "dung", "1"}
+_NO = {"false", "no", "off", "khong", "sai", "0"}
+
+
+def _flag(value: Any) -> bool:
+    """A yes/no mark: ``true``/``false`` (also ``có``/``không``); empty means no."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return False
+    if isinstance(value, bool):
+        return value
+    word = slugify(value, "_") if isinstance(value, str) else None
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise _wrong_type(value, "true (có) hoặc false (không)")
+
+
 RequiredText = Annotated[str, BeforeValidator(_required_text)]
+Flag = Annotated[bool, BeforeValidator(_flag)]
 OptionalText = Annotated[str | None, BeforeValidator(_optional_text)]
 TextList = Annotated[list[RequiredText], BeforeValidator(_text_list)]
 MappingOrNone = BeforeValidator(_mapping_or_none)

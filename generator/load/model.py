@@ -41,7 +41,9 @@ class Content:
     root: Path
     unit: Unit | None = None
     fields: list[FieldEntry] = field(default_factory=list)
-    procedures: list[Procedure] = field(default_factory=list)
+    procedures: list[Procedure] = field(default_factory=list)  # published (not drafts)
+    # Procedures still being written (``ban_nhap: true``): checked, never published.
+    drafts: list[Procedure] = field(default_factory=list)
     hotlines: list[Hotline] = field(default_factory=list)
     plans: list[Article[Plan]] = field(default_factory=list)
     reports: list[Article[Report]] = field(default_factory=list)
@@ -58,4 +60,5 @@ class Content:
 
     def known_codes(self) -> set[str]:
         """Every code written in a procedure file, valid or not."""
-        return {p.ma_thu_tuc for p in self.procedures} | {c for c, _ in self.unvalidated_codes}
+        return ({p.ma_thu_tuc for p in self.procedures} | {p.ma_thu_tuc for p in self.drafts}
+                | {c for c, _ in self.unvalidated_codes})

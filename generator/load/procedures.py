@@ -117,7 +117,9 @@ def load_procedures(root: Path, content: Content, problems: Problems,
     for i, hit in enumerate(cached):
         result = hit or fresh[i]
         problems.extend(result.problems)
-        if result.procedure is not None:
+        if result.procedure is not None and result.procedure.ban_nhap:
+            content.drafts.append(result.procedure)
+        elif result.procedure is not None:
             content.procedures.append(result.procedure)
         elif result.unvalidated_code is not None:
             content.unvalidated_codes.append(result.unvalidated_code)

@@ -17,6 +17,7 @@ from generator.load.fieldtypes import (
     CodeList,
     Count,
     Email,
+    Flag,
     ListOnly,
     MappingOrNone,
     OptionalCode,
@@ -139,6 +140,9 @@ def _document(value: Any) -> Any:
 class Procedure(ContentModel):
     """thu-tuc/**/*.yml: one administrative procedure."""
 
+    # A draft (imported or scaffolded, facts still to fill in) is checked for errors
+    # but never published: no page, QR code, count, feed, board or search entry.
+    ban_nhap: Flag = _f("Bản nháp, chưa đăng lên trang", True, default=False)
     ma_thu_tuc: Code = _f("Mã thủ tục", "1.001193")
     ten: RequiredText = _f("Tên thủ tục", "Thủ tục đăng ký khai sinh")
     linh_vuc: RequiredText = _f("Lĩnh vực", "Hộ tịch")

@@ -384,6 +384,22 @@ _SPECIFIC: list[ProblemSpec] = [
         "khôi phục trang (đặt lại tên tệp hoặc tên lĩnh vực như cũ); chỉ xóa dòng này "
         "nếu chắc chắn địa chỉ chưa từng được in hay gửi cho người dân",
     ),
+    # --- drafts (ban_nhap: true) ----------------------------------------------------
+    ProblemSpec(
+        "procedure.draft_published", ERROR,
+        "thủ tục {value} ghi `ban_nhap: true` nhưng trang {url} của nó đã được công bố "
+        "(dòng {ledger_line} của url-da-cong-bo.txt, có thể đang in trên mã QR); trang đã "
+        "công bố không thể trở lại bản nháp",
+        "xóa dòng `ban_nhap: true` để trang vẫn mở được; nếu thủ tục không còn áp dụng, "
+        "ghi `hieu_luc: bai_bo` (bãi bỏ) hoặc `hieu_luc: thay_the` kèm `thay_the_boi` "
+        "(mã thủ tục mới)",
+    ),
+    ProblemSpec(
+        "procedure.replacement_draft", WARNING,
+        "thủ tục thay thế «{value}» còn là bản nháp (`ban_nhap: true`), chưa có trang; trang "
+        "này chỉ ghi «không còn áp dụng» mà không dẫn người dân sang thủ tục mới",
+        "điền xong thủ tục {value} rồi xóa dòng «ban_nhap: true» trong {other}",
+    ),
     ProblemSpec(
         "procedure.unsafe_markup", WARNING,
         _UNSAFE_MESSAGE, _UNSAFE_HINT,

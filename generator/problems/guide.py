@@ -38,7 +38,7 @@ PLACEHOLDERS = {
     # Hints that are built for the very mistake: the printed message carries them.
     "example": "*(ví dụ đúng in kèm lỗi)*", "fix": "*cách sửa cụ thể in kèm lỗi*",
     "suggested": "*ngày viết lại đúng dạng*",
-    "old_code": "*mã cũ*",
+    "old_code": "*mã cũ*", "ledger_line": "*số dòng*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.

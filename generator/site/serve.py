@@ -10,14 +10,20 @@ and prints the problems in the terminal.
 
 from __future__ import annotations
 
+import copy
+import errno
 import html
 import logging
+import socket
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator import build as pipeline
+from generator.check.drafts import summary_lines
 from generator.site import config as site_config
 from generator.site import mkdocs_runner
 from generator.site.mkdocs_log import DropDirtyNotice
@@ -44,6 +50,8 @@ def regenerate(config: Any) -> None:
                                site_url=_session.site_url)
     if len(result.problems):
         print(result.problems.format(), file=sys.stderr)
+    for line in summary_lines(result.content) if result.content else []:
+        print(line, file=sys.stderr)
     if result.site is None:
         print("Nội dung có lỗi: đang hiển thị bản xem trước cũ. Sửa lỗi rồi lưu lại tệp.",
               file=sys.stderr)
@@ -73,10 +81,58 @@ def _show_mkdocs_messages() -> None:
     logger.setLevel(logging.INFO)
 
 
+@contextmanager
+def _fresh_settings_per_load() -> Iterator[None]:
+    """Each config load of the preview gets its own copy of cchc's settings.
+
+    mkdocs' serve loads the configuration again before every rebuild, with the same
+    keyword settings; its Markdown-extension and plugin validation empties their
+    dicts in place (``popitem``), so the second load of a commune's short mkdocs.yml
+    (completed by ``site/config.py``) failed with ``KeyError: 'popitem(): dictionary
+    is empty'`` and the preview hung. Only for the duration of ``cchc serve``.
+    """
+    from mkdocs.commands import serve as mkdocs_serve_module
+
+    original = mkdocs_serve_module.load_config  # type: ignore[attr-defined]
+
+    def load_config(config_file: Any = None, **settings: Any) -> Any:
+        return original(config_file, **copy.deepcopy(settings))
+
+    setattr(mkdocs_serve_module, "load_config", load_config)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(mkdocs_serve_module, "load_config", original)  # noqa: B010
+
+
+def port_in_use(port: int) -> bool:
+    """True when another program already listens on 127.0.0.1:``port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As mkdocs' server binds: connections of a preview just stopped (TIME_WAIT)
+        # do not make the port "in use", only a program listening on it.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            return exc.errno in (errno.EADDRINUSE, errno.EACCES)
+    return False
+
+
+def port_message(port: int) -> str:
+    """What staff read when the port is taken (exit 2, a usage problem)."""
+    return (f"cchc serve: lỗi: cổng {port} đang được một chương trình khác dùng (có thể là một "
+            "cửa sổ «cchc serve» khác chưa tắt), nên không mở được bản xem trước.\n"
+            f"  gợi ý: tắt chương trình kia (Ctrl+C trong cửa sổ của nó), hoặc chọn cổng "
+            f"khác: cchc serve --port {port + 1}")
+
+
 def serve(content_dir: Path, port: int) -> int:
     global _session
     from mkdocs.commands.serve import serve as mkdocs_serve
 
+    if port_in_use(port):
+        print(port_message(port), file=sys.stderr)
+        return 2
     docs_dir = pipeline.docs_dir_for(content_dir)
     local_url = f"http://127.0.0.1:{port}/"
     # QR codes and printed addresses use the public address even in the preview, so a
@@ -100,11 +156,18 @@ def serve(content_dir: Path, port: int) -> int:
     config_file = mkdocs_runner.find_config(content_dir)
     settings = {**site_config.settings(config_file), **overrides, "strict": False,
                 "dev_addr": f"127.0.0.1:{port}", "hooks": [str(HOOKS_FILE)]}
-    mkdocs_serve(
-        str(config_file),
-        livereload=True,
-        build_type="dirty",  # only changed pages; see regenerate
-        watch=[str(content_dir.resolve())],
-        **settings,
-    )
+    try:
+        with _fresh_settings_per_load():
+            mkdocs_serve(
+                str(config_file),
+                livereload=True,
+                build_type="dirty",  # only changed pages; see regenerate
+                watch=[str(content_dir.resolve())],
+                **settings,
+            )
+    except OSError as exc:  # taken between the check above and mkdocs' own bind
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        print(port_message(port), file=sys.stderr)
+        return 2
     return 0

@@ -84,6 +84,8 @@ _PERCENT: JsonSchemaValue = {"anyOf": [
     {"type": "string", "pattern": r"^\s*\d+(?:[.,]\d+)?\s*%?\s*$",
      "patternErrorMessage": "Tỷ lệ phần trăm từ 0 đến 100, ví dụ 98,7"},
 ]}
+# A yes/no mark: editors offer true/false; the loader also reads có/không, yes/no.
+_FLAG: JsonSchemaValue = {"type": "boolean"}
 _DATE: JsonSchemaValue = {"type": "string", "pattern": _DATE_PATTERN,
                           "patternErrorMessage": "Ngày dạng năm-tháng-ngày, ví dụ 2026-07-15"}
 
@@ -189,6 +191,8 @@ class ContentJsonSchema(GenerateJsonSchema):
             return _any_of(_DATE, _NULL, _EMPTY_TEXT) if func is fieldtypes._date else _DATE
         if func is fieldtypes._count:
             return _any_of(_COUNT, _NULL, _EMPTY_TEXT)
+        if func is fieldtypes._flag:
+            return _any_of(_FLAG, _NULL, _EMPTY_TEXT)
         if func is fieldtypes._percent:
             return _any_of(_PERCENT, _NULL, _EMPTY_TEXT)
         if func is fieldtypes._mapping_or_none:

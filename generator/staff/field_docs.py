@@ -58,6 +58,8 @@ _DOCUMENT = {
 }
 
 _PROCEDURE = {
+    "ban_nhap": "true khi thủ tục còn đang soạn: được kiểm tra nhưng chưa đăng lên trang; "
+                "điền đủ thông tin rồi xóa dòng này (hoặc ghi false) để đăng",
     "ma_thu_tuc": "bắt buộc; mã trên Cổng Dịch vụ công quốc gia (hoặc mã riêng của xã), "
                   "luôn đặt trong ngoặc kép",
     "ten": "bắt buộc; tên thủ tục đúng như quyết định công bố",

@@ -167,10 +167,19 @@ def check_ledger(content: Content, problems: Problems) -> None:
         return
     known = urls.site_paths(content)
     skip_procedures = _broken_procedure_files(content, problems)
+    drafts = {path: draft for draft in content.drafts
+              for path in (urls.procedure_path(draft), urls.poster_path(draft))}
+    reported: set[str] = set()
     for entry in ledger.entries:
         if entry.path in known or (skip_procedures and _PROCEDURE.match(entry.path)):
             continue
-        _report_gone(entry, ledger, content, problems)
+        draft = drafts.get(entry.path)
+        if draft is None:
+            _report_gone(entry, ledger, content, problems)
+        elif draft.ma_thu_tuc not in reported:  # published pages cannot go back to draft
+            reported.add(draft.ma_thu_tuc)
+            problems.add("procedure.draft_published", draft.where("ban_nhap"),
+                         value=draft.ma_thu_tuc, url=entry.path, ledger_line=entry.line)
 
 
 # --- cchc publish-urls --------------------------------------------------------------

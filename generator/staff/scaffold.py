@@ -5,8 +5,9 @@ keys, their order and what an empty value looks like come from the content model
 (through its JSON Schema, ``editor_schema.py``), the comments from
 ``field_docs.py``: a key added to the model appears in new files by itself.
 Every placeholder is valid as written (``""``, an empty list item, nothing), so
-a scaffold passes ``cchc check`` before staff fill it in; what is still missing
-shows up as warnings (e.g. a procedure without ``cach_thuc``).
+a scaffold passes ``cchc check`` before staff fill it in. A new procedure starts
+as a draft (``ban_nhap: true``, no ``ngay_cap_nhat``): what it still lacks is
+listed in the drafts summary, and it is published once staff remove the mark.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from generator.staff.field_docs import DESCRIPTIONS
 from generator.staff.yamledit import quoted
 from generator.text import format_date
 
-Value = str | list[str] | dt.date | None
+Value = str | list[str] | dt.date | bool | None
 # The schema is the same for every file a run writes (an import may write hundreds).
 _schema = functools.lru_cache(maxsize=None)(model_schema)
 
@@ -61,6 +62,8 @@ def _value_lines(key: str, value: Value, comment: str, indent: str) -> list[str]
         return [f"{indent}{key}:  # {comment}", *(f"{indent}  - {quoted(v)}" for v in value)]
     if isinstance(value, list):
         value = value[0]
+    if isinstance(value, bool):
+        return [f"{indent}{key}: {'true' if value else 'false'}  # {comment}"]
     text = value.isoformat() if isinstance(value, dt.date) else quoted(value or "")
     return [f"{indent}{key}: {text}  # {comment}"]
 
@@ -101,7 +104,7 @@ def field_lines(model: type[BaseModel], values: Mapping[str, Value],
     defs = schema.get("$defs", {})
     lines: list[str] = []
     for key, prop in schema["properties"].items():
-        if key in values and values[key] not in (None, "", []):
+        if key in values and values[key] is not False and values[key] not in (None, "", []):
             lines += _value_lines(key, values[key], DESCRIPTIONS[model][key], indent)
         else:
             lines += _placeholder_lines(model, key, prop, defs, indent)
@@ -127,7 +130,9 @@ def procedure_text(target: Path, values: Mapping[str, Value], made_by: str,
         "# Điền vào chỗ trống (giữa hai dấu ngoặc kép, hoặc sau dấu gạch ngang), bỏ dấu # ở các",
         "# dòng ví dụ muốn dùng, lưu lại rồi chạy «cchc check». Hướng dẫn: content/HUONG-DAN.md",
     ]
-    lines += field_lines(Procedure, {"ngay_cap_nhat": today, **values})
+    # A new procedure is a draft: checked, not published, until staff remove the mark;
+    # ngay_cap_nhat stays empty until its facts are written (it is not "updated" yet).
+    lines += field_lines(Procedure, {"ban_nhap": True, **values})
     return "\n".join(lines) + "\n"
 
 

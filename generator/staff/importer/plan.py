@@ -10,6 +10,7 @@ written, and nothing is written until every row has been planned.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -23,12 +24,23 @@ import yaml
 from generator.check.single_file import check_text
 from generator.load.procedure_files import ProcedureFile, ProcedureIndex
 from generator.load.schema import Procedure
-from generator.staff.importer.levels import is_commune_level, names_commune_level
+from generator.staff.importer.levels import (
+    COMMUNE,
+    OTHER,
+    UNKNOWN,
+    is_commune_level,
+    other_province,
+    row_level,
+)
 from generator.staff.importer.table import ExportRow, ExportTable
 from generator.staff.scaffold import Value, procedure_text
 from generator.staff.yamledit import EditError, NewValue, TextFile, set_values, write_atomically
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "tạo mới", "cập nhật", "không đổi", "bỏ qua"
+# Why a row was skipped, as the summary table groups them.
+BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID = (
+    "dòng thiếu hoặc sai mã, tên, lĩnh vực", "mã trùng với dòng trước", "trùng tên tệp khác",
+    "tệp không sửa được")
 _NATIONAL_CODE = re.compile(r"^\d+\.\d{6}$")
 
 
@@ -40,6 +52,7 @@ class Change:
     keys: list[str] = field(default_factory=list)  # keys updated
     before: dict[str, str] = field(default_factory=dict)  # their old values, for the report
     reason: str = ""  # why skipped
+    skip_kind: str = ""  # the group of ``reason`` in the summary table
     text: str | None = None  # what to write (with the file's BOM and line endings)
     bom: bool = False
 
@@ -48,7 +61,13 @@ class Change:
 class ImportPlan:
     table: ExportTable
     changes: list[Change] = field(default_factory=list)
-    other_levels: int = 0  # rows left out by --cap-xa
+    # Rows left out by --cap-xa: of another level, and without agency or level.
+    other_levels: list[ExportRow] = field(default_factory=list)
+    unknown_levels: list[ExportRow] = field(default_factory=list)
+    unknown_taken: bool = False  # --ca-khong-ro-cap: the unknown ones were imported
+    # (row, agency) where the agency names a province other than don-vi.yml's `tinh`.
+    foreign_agencies: list[tuple[ExportRow, str]] = field(default_factory=list)
+    province: str | None = None  # don-vi.yml's `tinh`
     # Procedures in force, in a field of the export, whose code the export does not list.
     not_listed: list[ProcedureFile] = field(default_factory=list)
     # Fields of new procedures that linh-vuc.yml (when there is one) does not list.
@@ -56,6 +75,17 @@ class ImportPlan:
 
     def count(self, outcome: str) -> int:
         return sum(1 for change in self.changes if change.outcome == outcome)
+
+    def skipped_by_reason(self) -> list[tuple[str, int]]:
+        """(reason, rows) for every row not imported, levels first; empty groups left out."""
+        kinds = [OTHER, UNKNOWN, BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID]
+        counts = {kind: 0 for kind in kinds}
+        counts[OTHER] = len(self.other_levels)
+        counts[UNKNOWN] = 0 if self.unknown_taken else len(self.unknown_levels)
+        for change in self.changes:
+            if change.outcome == SKIPPED:
+                counts[change.skip_kind or WOULD_BE_INVALID] += 1
+        return [(kind, n) for kind, n in counts.items() if n]
 
 
 def normalise(text: str) -> str:
@@ -107,7 +137,8 @@ def _checked(change: Change, text: str) -> Change:
     if problems.errors:
         first = problems.errors[0]
         return Change(SKIPPED, change.row, change.path,
-                      reason=f"nội dung sau khi nhập sẽ bị lỗi ({first.message})")
+                      reason=f"nội dung sau khi nhập sẽ bị lỗi ({first.message})",
+                      skip_kind=WOULD_BE_INVALID)
     return change
 
 
@@ -135,7 +166,8 @@ def _plan_new(row: ExportRow, index: ProcedureIndex, made_by: str, today: dt.dat
     path = index.path_for(row.code, row.field)
     if path.exists():
         return Change(SKIPPED, row, path,
-                      reason=f"đã có tệp {path.name} nhưng không mang mã {row.code}")
+                      reason=f"đã có tệp {path.name} nhưng không mang mã {row.code}",
+                      skip_kind=FILE_CONFLICT)
     values: dict[str, Value] = {"ma_thu_tuc": row.code, "ten": row.name,
                                 "linh_vuc": row.field, "co_quan_thuc_hien": list(row.agencies)}
     text = procedure_text(path, values, made_by, today)
@@ -143,13 +175,38 @@ def _plan_new(row: ExportRow, index: ProcedureIndex, made_by: str, today: dt.dat
     return _checked(Change(CREATED, row, path, text=text), text)
 
 
-def _kept_rows(table: ExportTable, commune_only: bool, plan: ImportPlan) -> list[ExportRow]:
+def _kept_rows(table: ExportTable, commune_only: bool, take_unknown: bool,
+               plan: ImportPlan) -> list[ExportRow]:
+    """The rows to import; with ``commune_only``, the rule of ``levels.row_level``."""
     if not commune_only:
         return list(table.rows)
-    kept = [row for row in table.rows if any(is_commune_level(a) for a in row.agencies)
-            or any(names_commune_level(level) for level in row.levels)]
-    plan.other_levels = len(table.rows) - len(kept)
+    kept = []
+    for row in table.rows:
+        level = row_level(row.agencies, row.levels)
+        if level == OTHER:
+            plan.other_levels.append(row)
+            continue
+        if level == UNKNOWN:
+            plan.unknown_levels.append(row)
+        if level == COMMUNE or take_unknown:
+            kept.append(row)
+    plan.unknown_taken = take_unknown
     return kept
+
+
+def _province(content_dir: Path) -> str | None:
+    """``tinh`` of don-vi.yml, None when there is none (or it cannot be read)."""
+    path = next((p for p in (content_dir / "don-vi.yml", content_dir / "don-vi.yaml")
+                 if p.is_file()), None)
+    if path is None:
+        return None
+    try:
+        data = yaml.load(TextFile.read(path).text,
+                         Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
+    except (EditError, yaml.YAMLError):
+        return None
+    province = data.get("tinh") if isinstance(data, dict) else None
+    return province if isinstance(province, str) else None
 
 
 def _not_listed(index: ProcedureIndex, table: ExportTable,
@@ -186,18 +243,38 @@ def _unlisted_fields(plan: ImportPlan, content_dir: Path) -> list[str]:
     return [name for name in dict.fromkeys(new) if normalise(name) not in listed]
 
 
+def _without_foreign_agencies(rows: list[ExportRow], province: str | None,
+                              plan: ImportPlan) -> list[ExportRow]:
+    """Rows without the agencies that name another province than don-vi.yml's ``tinh``
+    (a national list may carry "Sở Tư pháp Thành phố Hà Nội"): they are listed for staff,
+    never written, and never replace what staff wrote for their own province."""
+    plan.province = province
+    kept = []
+    for row in rows:
+        foreign = [a for a in row.agencies if other_province(a, province)]
+        if foreign and row.problem is None:
+            plan.foreign_agencies += [(row, agency) for agency in foreign]
+            row = dataclasses.replace(row, agencies=tuple(a for a in row.agencies
+                                                          if a not in foreign))
+        kept.append(row)
+    return kept
+
+
 def plan_import(table: ExportTable, index: ProcedureIndex, commune_only: bool,
-                made_by: str, today: dt.date) -> ImportPlan:
+                made_by: str, today: dt.date, take_unknown: bool = False) -> ImportPlan:
     plan = ImportPlan(table)
-    rows = _kept_rows(table, commune_only, plan)
+    rows = _kept_rows(table, commune_only, take_unknown, plan)
     plan.not_listed = _not_listed(index, table, rows)
+    rows = _without_foreign_agencies(rows, _province(index.content_dir), plan)
     first_line: dict[str, int] = {}
     for row in rows:
         if row.problem is not None or row.code is None:
-            plan.changes.append(Change(SKIPPED, row, reason=row.problem or ""))
+            plan.changes.append(Change(SKIPPED, row, reason=row.problem or "",
+                                       skip_kind=BAD_ROW))
         elif row.code in first_line:
             plan.changes.append(Change(SKIPPED, row, reason=f"mã {row.code} trùng với "
-                                                             f"dòng {first_line[row.code]}"))
+                                                             f"dòng {first_line[row.code]}",
+                                       skip_kind=DUPLICATE))
         elif row.code in index.by_code:
             first_line[row.code] = row.line
             plan.changes.append(_plan_existing(row, index.by_code[row.code]))
