@@ -9,6 +9,7 @@ from generator.load.model import Article
 from generator.load.schema import Attachment, Plan, Report
 from generator.render import figures, views
 from generator.render.context import RenderContext
+from generator.render.liststructure import normalise_lists
 from generator.render.markdown import Md, demote_headings, escape, link
 from generator.render.summary import first_paragraph
 from generator.site.sanitize import wrap_block
@@ -106,7 +107,7 @@ def article_page(ctx: RenderContext, article: Article[Any],
         figures=report_figures(meta) if is_report else [],
         charts=[Md(c) for c in figures.report_charts(article)] if is_report else [],
         period=getattr(meta, "ky_bao_cao", None), description=document_description(ctx, article),
-        body=Md(wrap_block(demote_headings(article.body.strip("\n")))),
+        body=Md(wrap_block(demote_headings(normalise_lists(article.body.strip("\n"))))),
     )
 
 
