@@ -128,6 +128,23 @@ def test_list_indent_warning(problems_of: Callable[..., str]) -> None:
                    + Mục con""")
 
 
+def test_list_flattened_warning(problems_of: Callable[..., str]) -> None:
+    text = "---\ntrich_yeu: \"Báo cáo\"\n---\n\nCác việc đã làm:\n• Niêm yết thủ tục\n• Tập huấn\n"
+    assert problems_of({"bao-cao/a.md": text}) == textwrap.dedent("""\
+        content/bao-cao/a.md:6:1: cảnh báo [report.list_flattened]: dòng «• Niêm yết thủ tục» trông như một mục danh sách nhưng sẽ bị dồn vào cùng đoạn với dòng phía trên
+          gợi ý: mục danh sách bắt đầu bằng «- » (gạch ngang rồi một dấu cách), không dùng «•» chép từ Word, ví dụ:
+                 - Mục thứ nhất
+                 - Mục thứ hai""")
+
+
+def test_lettered_items_typed_one_under_another_stay_apart() -> None:
+    soup = html("a) Hình thức chưa đa dạng.\nb) Nội dung chưa bao quát.\n")
+    assert [p.get_text() for p in soup.find_all("p")] == [
+        "a) Hình thức chưa đa dạng.", "b) Nội dung chưa bao quát."]
+    assert analyse_lists("Giá trị:\n-5% so với cùng kỳ\n").flattened == []
+    assert normalise_lists("- a\n\t+ b\n") == "- a\n    + b\n"
+
+
 def test_a_report_setext_warning_names_its_kind(problems_of: Callable[..., str]) -> None:
     text = "---\ntrich_yeu: \"Báo cáo\"\n---\nTiêu đề\n===\n"
     assert "content/bao-cao/a.md:5:1: cảnh báo [report.setext_heading]: dòng «===»" \

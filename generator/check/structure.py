@@ -6,7 +6,9 @@ Two things staff type that Python-Markdown reads otherwise than they meant:
   into a heading (a "setext" heading) instead of drawing a rule under it;
 * a list item indented by one space more or less than the item above it cannot be
   told apart from its sibling: it is shown at the same level (sub-items take two
-  spaces or more, see ``generator/render/liststructure.py``).
+  spaces or more, see ``generator/render/liststructure.py``);
+* bullets pasted from Word ("• Mục") or typed without a space ("-Mục") are plain
+  text: the lines run together into one paragraph.
 """
 
 from __future__ import annotations
@@ -51,10 +53,17 @@ def check_structure(content: Content, problems: Problems) -> None:
         for number, above in setext_lines(article.body):
             problems.add(f"{kind}.setext_heading",
                          Location(article.source, article.body_line + number, 1),
-                         value=above[:60] + ("…" if len(above) > 60 else ""),
+                         value=_shorten(above),
                          line=article.body.split("\n")[number].strip())
-        for number in analyse_lists(article.body).ambiguous:
-            line = article.body.split("\n")[number]
-            problems.add(f"{kind}.list_indent",
-                         Location(article.source, article.body_line + number, 1),
-                         value=line.strip()[:60] + ("…" if len(line.strip()) > 60 else ""))
+        shape = analyse_lists(article.body)
+        lines = article.body.split("\n")
+        for suffix, numbers in (("list_indent", shape.ambiguous),
+                                ("list_flattened", shape.flattened)):
+            for number in numbers:
+                problems.add(f"{kind}.{suffix}",
+                             Location(article.source, article.body_line + number, 1),
+                             value=_shorten(lines[number].strip()))
+
+
+def _shorten(text: str) -> str:
+    return text[:60] + ("…" if len(text) > 60 else "")

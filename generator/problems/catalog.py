@@ -204,6 +204,10 @@ _LIST_INDENT_MESSAGE = ("mục danh sách «{value}» thụt vào lệch một d
                         "trên; trang sẽ để hai mục ngang hàng")
 _LIST_INDENT_HINT = ("mục con thụt vào 2 dấu cách so với mục cha; mục ngang hàng thì thụt "
                      "bằng nhau, ví dụ:\n- Mục cha:\n  + Mục con")
+_FLATTENED_MESSAGE = ("dòng «{value}» trông như một mục danh sách nhưng sẽ bị dồn vào cùng đoạn "
+                      "với dòng phía trên")
+_FLATTENED_HINT = ("mục danh sách bắt đầu bằng «- » (gạch ngang rồi một dấu cách), không dùng «•» "
+                   "chép từ Word, ví dụ:\n- Mục thứ nhất\n- Mục thứ hai")
 
 _SPECIFIC: list[ProblemSpec] = [
     # --- reading files -------------------------------------------------------
@@ -426,6 +430,10 @@ _SPECIFIC: list[ProblemSpec] = [
         _LIST_INDENT_MESSAGE, _LIST_INDENT_HINT,
     ),
     ProblemSpec(
+        "plan.list_flattened", WARNING,
+        _FLATTENED_MESSAGE, _FLATTENED_HINT,
+    ),
+    ProblemSpec(
         "report.setext_heading", WARNING,
         _SETEXT_MESSAGE, _SETEXT_HINT,
     ),
@@ -434,12 +442,20 @@ _SPECIFIC: list[ProblemSpec] = [
         _LIST_INDENT_MESSAGE, _LIST_INDENT_HINT,
     ),
     ProblemSpec(
+        "report.list_flattened", WARNING,
+        _FLATTENED_MESSAGE, _FLATTENED_HINT,
+    ),
+    ProblemSpec(
         "page.setext_heading", WARNING,
         _SETEXT_MESSAGE, _SETEXT_HINT,
     ),
     ProblemSpec(
         "page.list_indent", WARNING,
         _LIST_INDENT_MESSAGE, _LIST_INDENT_HINT,
+    ),
+    ProblemSpec(
+        "page.list_flattened", WARNING,
+        _FLATTENED_MESSAGE, _FLATTENED_HINT,
     ),
     # --- published addresses (content/url-da-cong-bo.txt) ---------------------------
     ProblemSpec(

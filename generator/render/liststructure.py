@@ -22,6 +22,12 @@ import re
 from dataclasses import dataclass, field
 
 _ITEM = re.compile(r"^( *)([-+*]|\d{1,9}\.)( +)(?=\S)")
+# "a) ...", "b) ...", "1) ...": not lists for Markdown, so typed one under another they
+# would run together into one paragraph; a blank line keeps each on its own.
+_LETTERED = re.compile(r"^ {0,3}(?:[a-zđ]|\d{1,2})\) +\S")
+# Bullets pasted from Word ("• Mục") or typed without a space ("-Mục"): plain text that
+# runs into the line above. Reported, not rewritten (the character is the clerk's).
+_NOT_A_BULLET = re.compile(r"^ {0,3}(?:[•●◦▪‣·]\s*\S|[-+*][^\W\d_])")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|")
 NEST = 4  # Python-Markdown's tab length: one nesting level
@@ -39,6 +45,7 @@ class ListShape:
 
     text: str
     ambiguous: list[int] = field(default_factory=list)  # an item 1 space off its level
+    flattened: list[int] = field(default_factory=list)  # the first of lines run together
 
 
 def _is_ordered(marker: str) -> bool:
@@ -51,6 +58,9 @@ class _Rewriter:
         self.stack: list[_Level] = []
         self.previous = "blank"  # "blank", "item" or "text"
         self.ambiguous: list[int] = []
+        self.flattened: list[int] = []
+        self.last_text = ""
+        self.reported = False  # a run-together bullet already reported in this paragraph
 
     def item(self, number: int, match: re.Match[str], line: str) -> None:
         indent, marker = len(match.group(1)), match.group(2)
@@ -75,8 +85,15 @@ class _Rewriter:
         self.out.append(" " * (NEST * depth) + marker + " " + line[match.end():])
         self.previous = "item"
 
-    def text(self, line: str) -> None:
+    def text(self, number: int, line: str) -> None:
         indent = len(line) - len(line.lstrip(" "))
+        if not self.stack and self.previous == "text":
+            if _LETTERED.match(line) and _LETTERED.match(self.last_text):
+                self.out.append("")  # "b) ..." under "a) ...": its own paragraph
+            elif _NOT_A_BULLET.match(line) and not self.reported:
+                self.flattened.append(number)  # once a paragraph
+                self.reported = True
+        self.last_text = line
         if self.stack and self.previous == "blank" and indent == 0:
             self.stack = []  # the list has ended
         if self.stack and indent > 0:
@@ -97,17 +114,19 @@ def analyse_lists(text: str) -> ListShape:
             rewriter.out.append(line)
             rewriter.stack, rewriter.previous = [], "text"
             continue
+        if _ITEM.match(line.expandtabs(NEST)) and line.startswith("\t"):
+            line = line.expandtabs(NEST)  # a sub-item indented with a tab
         if not line.strip():
             rewriter.out.append(line)
-            rewriter.previous = "blank"
+            rewriter.previous, rewriter.reported = "blank", False
             continue
         match = _ITEM.match(line)
         if match and not (rewriter.previous == "text" and not rewriter.stack
                           and _is_ordered(match.group(2)) and len(match.group(1)) > 0):
             rewriter.item(number, match, line)
         else:
-            rewriter.text(line)
-    return ListShape("\n".join(rewriter.out), rewriter.ambiguous)
+            rewriter.text(number, line)
+    return ListShape("\n".join(rewriter.out), rewriter.ambiguous, rewriter.flattened)
 
 
 def normalise_lists(text: str) -> str:
