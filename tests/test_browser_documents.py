@@ -127,3 +127,18 @@ def test_tu_ky_plan_on_a_phone(phone: Any, base_url: str) -> None:
         return Array.from(ol.children).map((li) => getComputedStyle(li).listStyleType); }""")
     assert numbers == ["decimal"] * 7
     _shot(phone, "tu-ky-390.png")
+
+
+def test_axe_finds_nothing_serious_on_the_seed_pages(phone: Any, base_url: str) -> None:
+    """The sticky column and the scroll shadow keep contrast; the scroll box has a name."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    serious: dict[str, list[str]] = {}
+    for path in (MINH_DUC, TU_KY, "ke-hoach/", "bao-cao/"):
+        phone.goto(base_url + path)
+        phone.wait_for_load_state("networkidle")
+        violations = axe.run(phone).response["violations"]
+        serious[path] = [f"{v['id']}: {[n['target'] for n in v['nodes']]}"
+                         for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == {path: [] for path in serious}

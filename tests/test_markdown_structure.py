@@ -81,6 +81,19 @@ def test_two_space_sub_items_nest_and_a_list_under_a_sentence_is_a_list() -> Non
         == ["Trong năm, xã tổ chức:", "Chỉ đạo công chức."]
 
 
+def test_a_table_or_heading_straight_under_text_is_its_own_block() -> None:
+    soup = html("""\
+        Cụ thể như sau:
+        | Thiết bị | Số lượng |
+        |---|---:|
+        | Máy tính | 24 |
+        - Mục một
+        ### 2. Mục sau
+        """)
+    assert soup.find("td", string="24") is not None
+    assert soup.find("h3").get_text() == "2. Mục sau" and soup.find("h3").find_parent("li") is None
+
+
 def test_text_is_never_changed_and_code_is_left_alone() -> None:
     text = "Mở đầu\n- a\n  + b\n\n```\n  - not a list\n```\n| a | b |\n|---|---:|\n"
     result = normalise_lists(text)

@@ -6,7 +6,8 @@ where a numbered list follows a bulleted one; clerks indent sub-items ("+ ...")
 by two spaces and type lists straight under a sentence ending in ":". Unfixed,
 sub-items are flattened into their parent and items 3–7 of a numbered section
 turn into bullets. ``normalise_lists`` rewrites only list indentation and the
-blank lines around lists; every character of text stays as written. (The
+blank lines around lists, headings and tables (a table straight under a sentence
+is otherwise text); every character of text stays as written. (The
 ``sane_lists`` extension, installed with the site's Markdown settings, keeps
 numbered and bulleted lists apart and starts a list at its first number.)
 
@@ -30,6 +31,7 @@ _LETTERED = re.compile(r"^ {0,3}(?:[a-zđ]|\d{1,2})\) +\S")
 _NOT_A_BULLET = re.compile(r"^ {0,3}(?:[•●◦▪‣·]\s*\S|[-+*][^\W\d_])")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _TABLE = re.compile(r"^\s*\|")
+_HEADING = re.compile(r"^#{1,6}\s")
 NEST = 4  # Python-Markdown's tab length: one nesting level
 
 
@@ -85,6 +87,14 @@ class _Rewriter:
         self.out.append(" " * (NEST * depth) + marker + " " + line[match.end():])
         self.previous = "item"
 
+    def block(self, line: str, kind: str) -> None:
+        """A heading, or a table row: a block of its own (a table typed straight under a
+        sentence is otherwise read as text), ending any list."""
+        if self.previous not in ("blank", kind):
+            self.out.append("")
+        self.out.append(line)
+        self.stack, self.previous = [], kind
+
     def text(self, number: int, line: str) -> None:
         indent = len(line) - len(line.lstrip(" "))
         if not self.stack and self.previous == "text":
@@ -110,9 +120,12 @@ def analyse_lists(text: str) -> ListShape:
     for number, line in enumerate(text.split("\n")):
         if _FENCE.match(line):
             in_code = not in_code
-        if in_code or _FENCE.match(line) or _TABLE.match(line):
+        if in_code or _FENCE.match(line):
             rewriter.out.append(line)
             rewriter.stack, rewriter.previous = [], "text"
+            continue
+        if _TABLE.match(line) or _HEADING.match(line):
+            rewriter.block(line, "table" if _TABLE.match(line) else "blank")
             continue
         if _ITEM.match(line.expandtabs(NEST)) and line.startswith("\t"):
             line = line.expandtabs(NEST)  # a sub-item indented with a tab
