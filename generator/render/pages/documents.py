@@ -75,12 +75,13 @@ def issuer(ctx: RenderContext, meta: Plan) -> str:
     return meta.co_quan_ban_hanh or ctx.unit.ten
 
 
-def _signer(meta: Plan) -> str | None:
-    """"Nguyễn Văn A, Phó Chủ tịch (TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH)"."""
+def _signer(meta: Plan, formula: bool = True) -> str | None:
+    """"Nguyễn Văn A, Phó Chủ tịch (TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH)"; lists leave the
+    signing formula to the document's page."""
     if not meta.nguoi_ky:
         return None
     text = meta.nguoi_ky + (f", {meta.chuc_vu_nguoi_ky}" if meta.chuc_vu_nguoi_ky else "")
-    return text + (f" ({meta.the_thuc_ky})" if meta.the_thuc_ky else "")
+    return text + (f" ({meta.the_thuc_ky})" if meta.the_thuc_ky and formula else "")
 
 
 def document_description(ctx: RenderContext, article: Article[Any]) -> str:
@@ -136,7 +137,7 @@ def by_year(ctx: RenderContext, folder: str,
         results = figures.headline(a.meta.so_lieu) if isinstance(a.meta, Report) else None
         heading = f"Năm {a.meta.year}" if a.meta.year else NO_YEAR
         years.setdefault(heading, []).append(
-            Listed(a, issuer(ctx, a.meta), _signer(a.meta), files, results))
+            Listed(a, issuer(ctx, a.meta), _signer(a.meta, formula=False), files, results))
     return list(years.items())
 
 
