@@ -148,8 +148,9 @@ def test_dates_are_checked_like_the_content(cchc: Callable[..., Run], tmp_path: 
     run = cchc("new", "bao-cao", "--so-hieu", "98/BC-UBND", "--trich-yeu", "Báo cáo",
                "--ngay", "15/06/2026", "--content", content)
     assert run.code == 2
-    assert run.err == ("cchc new: lỗi: tham số --ngay: ngày «15/06/2026» ở trường "
-                       "`ngay_ban_hanh` phải viết theo dạng năm-tháng-ngày (YYYY-MM-DD)\n"
+    assert run.err == ("cchc new: lỗi: tham số --ngay: ngày ban hành «15/06/2026» ở trường "
+                       "`ngay_ban_hanh` phải viết dạng năm-tháng-ngày (YYYY-MM-DD); nếu văn "
+                       "bản chỉ ghi tháng hoặc năm, viết YYYY-MM hoặc YYYY\n"
                        "  gợi ý: --ngay 2026-06-15\n")
     run = cchc("new", "bao-cao", "--so-hieu", "98/BC-UBND", "--trich-yeu", "Báo cáo",
                "--ngay", "2026-02-30", "--content", content)
@@ -170,6 +171,21 @@ def test_new_plans_and_reports_pass_check(kind: str, model: type[Plan], cchc: Ca
         "2026-01-10-ke-hoach-cai-cach-hanh-chinh-nam-2026-cua-uy-ban-nhan-dan-xa.md"]
     written = keys_with_comments(files[0].read_text(encoding="utf-8"))
     assert set(model.model_fields) <= set(written)
+    errors, warnings = errors_and_warnings(content)
+    assert errors == [] and warnings == []
+
+
+def test_a_district_plan_without_number_and_with_only_a_year(
+        cchc: Callable[..., Run], make_content: Callable[..., Path]) -> None:
+    """Issue 17: no number is written out ("chưa có số"), a year alone is a date."""
+    content = make_content()
+    run = cchc("new", "ke-hoach", "--trich-yeu", "Kế hoạch tuyên truyền năm 2023", "--ngay",
+               "2023", "--co-quan-ban-hanh", "UBND huyện Tứ Kỳ", "--content", content)
+    assert run.code == 0, run.err
+    plan = content / "ke-hoach" / "2023-ke-hoach-tuyen-truyen-nam-2023.md"
+    text = plan.read_text(encoding="utf-8")
+    assert 'so_hieu: "chưa có số"' in text and "ngay_ban_hanh: 2023  #" in text
+    assert 'co_quan_ban_hanh: "UBND huyện Tứ Kỳ"' in text and "the_thuc_ky:" in text
     errors, warnings = errors_and_warnings(content)
     assert errors == [] and warnings == []
 

@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.check.documents import (
+    attachment_location,
+    check_attachment_lists,
+    check_document_links,
+    check_signing_formula,
+)
 from generator.check.markup import check_markup
+from generator.check.structure import check_structure
 from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
 from generator.problems.record import Location, Problems
@@ -187,9 +194,9 @@ def check_attachments(content: Content, problems: Problems) -> None:
                        functools.partial(procedure.where, "thanh_phan_ho_so", index, "mau"))
     for kind, articles in (("plan", content.plans), ("report", content.reports)):
         for article in articles:
-            tep = getattr(article.meta, "tep", None)
-            if tep:
-                report(kind, tep, "tep", functools.partial(article.meta.where, "tep"))
+            for index, attached in enumerate(article.meta.tep):
+                report(kind, attached.tep, "tep",
+                       functools.partial(attachment_location, article.meta, index))
 
 
 # [text](target) and ![alt](target), with an optional "title"; and [id]: target.
@@ -284,6 +291,10 @@ RULES: list[Callable[[Content, Problems], None]] = [
     check_links,
     check_article_urls,
     check_report_figures,
+    check_document_links,
+    check_attachment_lists,
+    check_signing_formula,
     check_ledger,
     check_markup,
+    check_structure,
 ]

@@ -90,6 +90,22 @@ _SCHEMA_PROBLEMS: list[tuple[str, bool, str, str]] = [
         "ngày «{value}» ở trường `{key}` không có thật (tháng 1–12, ngày đúng với tháng)",
         "kiểm tra lại ngày, ví dụ:\n{example}",
     ),
+    # Plans and reports: a date may be only a year or a month (issue 17).
+    (
+        "doc_date_format",
+        ERROR,
+        "ngày ban hành «{value}» ở trường `{key}` phải viết dạng năm-tháng-ngày (YYYY-MM-DD); "
+        "nếu văn bản chỉ ghi tháng hoặc năm, viết YYYY-MM hoặc YYYY",
+        "{key}: {suggested}",
+    ),
+    (
+        "bad_signing",
+        ERROR,
+        "thể thức ký «{value}» ở trường `{key}` phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.",
+        "ghi đúng dòng trên chức vụ ở cuối văn bản; chức vụ và họ tên ghi ở "
+        "`chuc_vu_nguoi_ky` và `nguoi_ky`, ví dụ:\n"
+        "the_thuc_ky: \"TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH\"\nchuc_vu_nguoi_ky: \"Phó Chủ tịch\"",
+    ),
     (
         "bad_phone",
         ERROR,
@@ -161,11 +177,11 @@ _KIND_SCHEMA: dict[str, set[str]] = {
     "hotline": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
                 "bad_phone", "bad_email"},
     "plan": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
-             "date_format", "bad_date", "file_missing", "file_outside", "broken_link",
-             "duplicate_url"},
+             "doc_date_format", "bad_date", "bad_signing", "file_missing", "file_outside",
+             "broken_link", "duplicate_url"},
     "report": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
-               "date_format", "bad_date", "bad_number", "file_missing", "file_outside",
-               "broken_link", "duplicate_url"},
+               "doc_date_format", "bad_date", "bad_signing", "bad_number", "file_missing",
+               "file_outside", "broken_link", "duplicate_url"},
     "page": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
              "broken_link", "duplicate_url"},
 }
@@ -177,6 +193,21 @@ _UNSAFE_HINT = ("chỉ dùng Markdown thường: `**chữ đậm**`, danh sách,
                 "`[Cổng Dịch vụ công](https://dichvucong.gov.vn)`; không chèn mã HTML như "
                 "`<script>`, `<iframe>`, `<style>`, thuộc tính `onclick` hay `style`; ảnh đặt "
                 "trong content/tep/ rồi ghi `![mô tả ảnh](../tep/anh.jpg)`")
+
+# Markdown structure the page would not show as typed (generator/check/structure.py).
+_SETEXT_MESSAGE = ("dòng «{line}» ngay dưới dòng chữ «{value}» biến dòng chữ đó thành tiêu đề "
+                   "mục, không phải đường kẻ ngang")
+_SETEXT_HINT = ("muốn kẻ đường ngang: để một dòng trống phía trên dòng «{line}»; muốn dòng chữ "
+                "là tiêu đề mục: viết «## » ở đầu dòng chữ và xóa dòng «{line}», ví dụ:\n"
+                "## I. KẾT QUẢ THỰC HIỆN")
+_LIST_INDENT_MESSAGE = ("mục danh sách «{value}» thụt vào lệch một dấu cách so với mục phía "
+                        "trên; trang sẽ để hai mục ngang hàng")
+_LIST_INDENT_HINT = ("mục con thụt vào 2 dấu cách so với mục cha; mục ngang hàng thì thụt "
+                     "bằng nhau, ví dụ:\n- Mục cha:\n  + Mục con")
+_FLATTENED_MESSAGE = ("dòng «{value}» trông như một mục danh sách nhưng sẽ bị dồn vào cùng đoạn "
+                      "với dòng phía trên")
+_FLATTENED_HINT = ("mục danh sách bắt đầu bằng «- » (gạch ngang rồi một dấu cách), không dùng «•» "
+                   "chép từ Word, ví dụ:\n- Mục thứ nhất\n- Mục thứ hai")
 
 _SPECIFIC: list[ProblemSpec] = [
     # --- reading files -------------------------------------------------------
@@ -359,6 +390,86 @@ _SPECIFIC: list[ProblemSpec] = [
         "report.figures_on_time", WARNING,
         "số hồ sơ đúng hạn ({on_time}) lớn hơn số đã giải quyết ({resolved})",
         "kiểm tra lại so_lieu; trang web sẽ hiển thị đúng các số đã ghi",
+    ),
+    # --- document metadata: annexes, report ↔ plan (issue 17) -----------------------
+    ProblemSpec(
+        "report.plan_unknown", WARNING,
+        "`ke_hoach` ghi «{value}» nhưng không có kế hoạch nào có số hiệu hoặc tên tệp này; "
+        "trang sẽ không có liên kết tới kế hoạch{suggestion}",
+        "ghi số hiệu của kế hoạch (như trong content/ke-hoach/) hoặc tên tệp không có "
+        "đuôi .md, ví dụ:\nke_hoach: \"13/KH-UBND\"",
+    ),
+    ProblemSpec(
+        "report.plan_ambiguous", WARNING,
+        "`ke_hoach` ghi «{value}» nhưng có {count} kế hoạch mang số hiệu này ({files}); "
+        "trang sẽ không có liên kết tới kế hoạch",
+        "ghi tên tệp của kế hoạch (không có đuôi .md) thay cho số hiệu, ví dụ:\n"
+        "ke_hoach: \"{example}\"",
+    ),
+    ProblemSpec(
+        "plan.signing_in_title", WARNING,
+        "chức vụ người ký «{value}» bắt đầu bằng thể thức ký (TM., KT., Q., TL., TUQ.); "
+        "trang sẽ ghi lẫn hai phần",
+        "ghi thể thức ký ở trường riêng, chức vụ ở `chuc_vu_nguoi_ky`, ví dụ:\n"
+        "the_thuc_ky: \"TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH\"\nchuc_vu_nguoi_ky: \"Phó Chủ tịch\"",
+    ),
+    ProblemSpec(
+        "report.signing_in_title", WARNING,
+        "chức vụ người ký «{value}» bắt đầu bằng thể thức ký (TM., KT., Q., TL., TUQ.); "
+        "trang sẽ ghi lẫn hai phần",
+        "ghi thể thức ký ở trường riêng, chức vụ ở `chuc_vu_nguoi_ky`, ví dụ:\n"
+        "the_thuc_ky: \"TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH\"\nchuc_vu_nguoi_ky: \"Phó Chủ tịch\"",
+    ),
+    ProblemSpec(
+        "plan.attachment_duplicate", WARNING,
+        "tệp «{value}» được đính kèm nhiều lần trong `tep`",
+        "mỗi tệp chỉ ghi một lần; phụ lục ghi thành từng mục có tên, ví dụ:\n"
+        "tep:\n  - ten: \"Văn bản\"\n    tep: \"tep/ke-hoach/kh-15.pdf\"\n"
+        "  - ten: \"Phụ lục 1\"\n    tep: \"tep/ke-hoach/kh-15-phu-luc-1.pdf\"",
+    ),
+    ProblemSpec(
+        "report.attachment_duplicate", WARNING,
+        "tệp «{value}» được đính kèm nhiều lần trong `tep`",
+        "mỗi tệp chỉ ghi một lần; phụ lục ghi thành từng mục có tên, ví dụ:\n"
+        "tep:\n  - ten: \"Báo cáo\"\n    tep: \"tep/bao-cao/bc-20.pdf\"\n"
+        "  - ten: \"Phụ lục\"\n    tep: \"tep/bao-cao/bc-20-phu-luc.pdf\"",
+    ),
+    # --- Markdown structure that would be lost (issue 17) ----------------------------
+    ProblemSpec(
+        "plan.setext_heading", WARNING,
+        _SETEXT_MESSAGE, _SETEXT_HINT,
+    ),
+    ProblemSpec(
+        "plan.list_indent", WARNING,
+        _LIST_INDENT_MESSAGE, _LIST_INDENT_HINT,
+    ),
+    ProblemSpec(
+        "plan.list_flattened", WARNING,
+        _FLATTENED_MESSAGE, _FLATTENED_HINT,
+    ),
+    ProblemSpec(
+        "report.setext_heading", WARNING,
+        _SETEXT_MESSAGE, _SETEXT_HINT,
+    ),
+    ProblemSpec(
+        "report.list_indent", WARNING,
+        _LIST_INDENT_MESSAGE, _LIST_INDENT_HINT,
+    ),
+    ProblemSpec(
+        "report.list_flattened", WARNING,
+        _FLATTENED_MESSAGE, _FLATTENED_HINT,
+    ),
+    ProblemSpec(
+        "page.setext_heading", WARNING,
+        _SETEXT_MESSAGE, _SETEXT_HINT,
+    ),
+    ProblemSpec(
+        "page.list_indent", WARNING,
+        _LIST_INDENT_MESSAGE, _LIST_INDENT_HINT,
+    ),
+    ProblemSpec(
+        "page.list_flattened", WARNING,
+        _FLATTENED_MESSAGE, _FLATTENED_HINT,
     ),
     # --- published addresses (content/url-da-cong-bo.txt) ---------------------------
     ProblemSpec(

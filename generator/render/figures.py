@@ -15,7 +15,7 @@ from typing import Any
 from generator.load.model import Article
 from generator.load.schema import Figures, Report
 from generator.render import svgchart
-from generator.text import format_date, format_int, format_percent
+from generator.text import format_int, format_percent
 
 
 def share(part: int | None, whole: int | None) -> float | None:
@@ -72,7 +72,7 @@ def rows(figures: Figures | None) -> list[tuple[str, str]]:
 def period(article: Article[Report]) -> str:
     """The period a report covers, as a label: its ``ky_bao_cao`` or its number and date."""
     meta = article.meta
-    return meta.ky_bao_cao or f"Báo cáo số {meta.so_hieu} ngày {format_date(meta.ngay_ban_hanh)}"
+    return meta.ky_bao_cao or f"Báo cáo {meta.identity}"
 
 
 def _sentence(title: str, bars: list[svgchart.Bar]) -> str:
@@ -154,11 +154,11 @@ def headline(figures: Figures | None) -> str | None:
 def latest_with_figures(reports: list[Article[Report]]) -> Article[Report] | None:
     """The newest report that has figures (by date, then number)."""
     dated = [r for r in reports if r.meta.so_lieu is not None and headline(r.meta.so_lieu)]
-    return max(dated, key=lambda r: (r.meta.ngay_ban_hanh, r.meta.so_hieu), default=None)
+    return max(dated, key=lambda r: r.meta.order_key, default=None)
 
 
 def chronological(reports: list[Article[Report]]) -> list[Article[Report]]:
-    return sorted(reports, key=lambda r: (r.meta.ngay_ban_hanh, r.meta.so_hieu))
+    return sorted(reports, key=lambda r: r.meta.order_key)
 
 
 def table(reports: list[Article[Report]]) -> list[dict[str, Any]]:
