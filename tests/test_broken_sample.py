@@ -94,8 +94,11 @@ BREAKS: dict[str, Break] = {
                               "hotline.bad_phone", '"12 345"'),
     "tab in YAML": Break(PROC, sub(r"^  - kenh: truc_tiep", "\t- kenh: truc_tiep"), "yaml.tab",
                          "\t- kenh"),
-    "report date missing": Break(REPORT, sub(r"^ngay_ban_hanh: .*\n", ""),
-                                 "report.missing_field", "so_hieu:"),
+    "report title missing": Break(REPORT, sub(r"^trich_yeu: .*\n", ""),
+                                  "report.missing_field", "so_hieu:"),
+    "report date not as YYYY-MM-DD": Break(REPORT, sub(r"^ngay_ban_hanh: .*$",
+                                                       'ngay_ban_hanh: "15/06/2026"'),
+                                           "report.doc_date_format", "ngay_ban_hanh:"),
 }
 
 

@@ -136,8 +136,9 @@ def test_dates_are_checked_like_the_content(cchc: Callable[..., Run], tmp_path: 
     run = cchc("new", "bao-cao", "--so-hieu", "98/BC-UBND", "--trich-yeu", "Báo cáo",
                "--ngay", "15/06/2026", "--content", content)
     assert run.code == 2
-    assert run.err == ("cchc new: lỗi: tham số --ngay: ngày «15/06/2026» ở trường "
-                       "`ngay_ban_hanh` phải viết theo dạng năm-tháng-ngày (YYYY-MM-DD)\n"
+    assert run.err == ("cchc new: lỗi: tham số --ngay: ngày ban hành «15/06/2026» ở trường "
+                       "`ngay_ban_hanh` phải viết dạng năm-tháng-ngày (YYYY-MM-DD); nếu văn "
+                       "bản chỉ ghi tháng hoặc năm, viết YYYY-MM hoặc YYYY\n"
                        "  gợi ý: --ngay 2026-06-15\n")
     run = cchc("new", "bao-cao", "--so-hieu", "98/BC-UBND", "--trich-yeu", "Báo cáo",
                "--ngay", "2026-02-30", "--content", content)

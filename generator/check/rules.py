@@ -15,6 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import figures as report_figures
+from generator.check.documents import (
+    attachment_location,
+    check_attachment_lists,
+    check_document_links,
+)
 from generator.check.markup import check_markup
 from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
@@ -184,9 +189,9 @@ def check_attachments(content: Content, problems: Problems) -> None:
                        functools.partial(procedure.where, "thanh_phan_ho_so", index, "mau"))
     for kind, articles in (("plan", content.plans), ("report", content.reports)):
         for article in articles:
-            tep = getattr(article.meta, "tep", None)
-            if tep:
-                report(kind, tep, "tep", functools.partial(article.meta.where, "tep"))
+            for index, attached in enumerate(article.meta.tep):
+                report(kind, attached.tep, "tep",
+                       functools.partial(attachment_location, article.meta, index))
 
 
 # [text](target) and ![alt](target), with an optional "title"; and [id]: target.
@@ -264,6 +269,8 @@ RULES: list[Callable[[Content, Problems], None]] = [
     check_links,
     check_article_urls,
     check_report_figures,
+    check_document_links,
+    check_attachment_lists,
     check_ledger,
     check_markup,
 ]

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 # Content keys → the option that sets them, to name the option in errors.
 OPTIONS = {"ma_thu_tuc": "--ma", "ten": "--ten", "linh_vuc": "--linh-vuc",
            "dien_thoai": "--dien-thoai", "so_hieu": "--so-hieu", "ngay_ban_hanh": "--ngay",
-           "trich_yeu": "--trich-yeu", "ky_bao_cao": "--ky-bao-cao"}
+           "trich_yeu": "--trich-yeu", "ky_bao_cao": "--ky-bao-cao",
+           "co_quan_ban_hanh": "--co-quan-ban-hanh"}
 
 
 class Refused(Exception):
@@ -137,7 +138,8 @@ def new_article(content: Path, folder: str, values: dict[str, Any], today: dt.da
     slug = slugify(values["trich_yeu"])
     if len(slug) > 60:  # a file name, not the whole title: cut at a word
         slug = slug[:61].rsplit("-", 1)[0]
-    path = content / folder / f"{values['ngay_ban_hanh']}-{slug or kind}.md"
+    dated = f"{values['ngay_ban_hanh']}-" if values.get("ngay_ban_hanh") else ""
+    path = content / folder / f"{dated}{slug or kind}.md"
     text = article_text(model, values, f"cchc new {folder}", today)
     refused = _option_errors(check_text(path, text, model, kind, front_matter=True), text)
     if refused:
@@ -169,8 +171,9 @@ def run(args: argparse.Namespace) -> int:
         elif args.kind == "duong-day-nong":
             path = new_hotline(args.content, args.ten, args.dien_thoai)
         else:
-            values = {"so_hieu": args.so_hieu, "trich_yeu": args.trich_yeu,
-                      "ngay_ban_hanh": _date(args.ngay) if args.ngay else today}
+            values = {"so_hieu": args.so_hieu or "chưa có số", "trich_yeu": args.trich_yeu,
+                      "ngay_ban_hanh": _date(args.ngay) if args.ngay else today,
+                      "co_quan_ban_hanh": args.co_quan_ban_hanh}
             if args.kind == "bao-cao" and args.ky_bao_cao:
                 values["ky_bao_cao"] = args.ky_bao_cao
             path = new_article(args.content, args.kind, values, today)
@@ -209,12 +212,16 @@ def register(verbs: Verbs) -> None:
     for name, label in (("ke-hoach", "một kế hoạch, trong content/ke-hoach/"),
                         ("bao-cao", "một báo cáo, trong content/bao-cao/")):
         article = _kind(kinds, name, label)
-        article.add_argument("--so-hieu", required=True, metavar="SỐ_HIỆU",
-                             help="số, ký hiệu văn bản, ví dụ 15/KH-UBND")
+        article.add_argument("--so-hieu", metavar="SỐ_HIỆU",
+                             help="số, ký hiệu văn bản, ví dụ 15/KH-UBND "
+                                  "(bỏ trống nếu văn bản chưa có số)")
         article.add_argument("--trich-yeu", required=True, metavar="TRÍCH_YẾU",
                              help="trích yếu (tiêu đề) văn bản")
         article.add_argument("--ngay", metavar="YYYY-MM-DD",
-                             help="ngày ban hành (mặc định: hôm nay)")
+                             help="ngày ban hành (mặc định: hôm nay); văn bản chỉ ghi "
+                                  "tháng hoặc năm: YYYY-MM hoặc YYYY")
+        article.add_argument("--co-quan-ban-hanh", metavar="CƠ_QUAN",
+                             help="cơ quan ban hành nếu không phải xã, ví dụ «UBND huyện Tứ Kỳ»")
         if name == "bao-cao":
             article.add_argument("--ky-bao-cao", metavar="KỲ",
                                  help="kỳ báo cáo, ví dụ «6 tháng đầu năm 2026»")

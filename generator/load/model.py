@@ -17,6 +17,7 @@ from generator.load.schema import (
     Unit,
 )
 from generator.problems.record import Location
+from generator.text import fold, slugify
 
 M = TypeVar("M", bound=ContentModel)
 
@@ -59,3 +60,23 @@ class Content:
     def known_codes(self) -> set[str]:
         """Every code written in a procedure file, valid or not."""
         return {p.ma_thu_tuc for p in self.procedures} | {c for c, _ in self.unvalidated_codes}
+
+    def plans_for(self, ref: str) -> list[Article[Plan]]:
+        """Plans a report's ``ke_hoach`` names: by number ("13/KH-UBND"), else by file name."""
+        wanted = _number_key(ref)
+        by_number = [p for p in self.plans
+                     if p.meta.so_hieu and _number_key(p.meta.so_hieu) == wanted]
+        if by_number:
+            return by_number
+        slug = slugify(ref.strip().removesuffix(".md"))
+        return [p for p in self.plans if p.slug == slug]
+
+    def reports_for(self, plan: Article[Plan]) -> list[Article[Report]]:
+        """Reports whose ``ke_hoach`` names exactly this plan (and no other)."""
+        return [r for r in self.reports
+                if any(self.plans_for(ref) == [plan] for ref in r.meta.ke_hoach)]
+
+
+def _number_key(number: str) -> str:
+    """Numbers compare without case, diacritics or spaces: "13/KH-UBND" = "13 / kh-ubnd"."""
+    return "".join(fold(number).split())

@@ -8,11 +8,18 @@ Schema editors use). Unknown keys are forbidden so a typo ("linh_vu") is caught.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from generator.load.amount import Amount, FigureCount, FigureRate, FigureValue, figure_value
+from generator.load.docmeta import (
+    Attachments,
+    DocDate,
+    OptionalDocDate,
+    OptionalDocNumber,
+    SigningFormula,
+)
 from generator.load.fieldtypes import (
     Code,
     CodeList,
@@ -24,7 +31,6 @@ from generator.load.fieldtypes import (
     OptionalDate,
     OptionalText,
     PhoneList,
-    RequiredDate,
     RequiredText,
     TextList,
     Url,
@@ -83,6 +89,13 @@ class ContentModel(Part):
         if mark is None:
             return self._location or Location("?")
         return Location(self.source, mark.line, mark.column)
+
+    def where_first(self, *paths: tuple[str | int, ...]) -> Location:
+        """Location of the first of ``paths`` that is written in the file."""
+        for path in paths:
+            if self._marks and self._marks.value(path) is not None:
+                return self.where(*path)
+        return self.where(*paths[-1]) if paths else self.where()
 
 
 class Unit(ContentModel):
@@ -244,23 +257,58 @@ class Figures(Part):
                           "don_vi": "người"}], default_factory=list)
 
 
+class Attachment(Part):
+    """One attached file of a plan or report: the document itself or an annex."""
+
+    ten: OptionalText = _f("Tên tệp (ví dụ «Phụ lục 1»)", "Phụ lục: Kết quả tuyên truyền",
+                           default=None)
+    tep: RequiredText = _f("Đường dẫn tệp (tính từ content/)", "tep/ke-hoach/kh-15-phu-luc.pdf")
+
+
 class Plan(ContentModel):
     """ke-hoach/*.md front matter."""
 
-    so_hieu: RequiredText = _f("Số hiệu văn bản", "15/KH-UBND")
-    ngay_ban_hanh: RequiredDate = _f("Ngày ban hành", dt.date(2026, 1, 10))
+    # Optional, but most documents have them: hints show them with the required title.
+    EXAMPLE_FIELDS: ClassVar[tuple[str, ...]] = ("so_hieu", "ngay_ban_hanh")
+
+    so_hieu: OptionalDocNumber = _f("Số hiệu văn bản", "15/KH-UBND", default=None)
+    ngay_ban_hanh: OptionalDocDate = _f("Ngày ban hành", dt.date(2026, 1, 10), default=None)
     trich_yeu: RequiredText = _f("Trích yếu (tiêu đề)",
                                  "Kế hoạch cải cách hành chính năm 2026")
+    co_quan_ban_hanh: OptionalText = _f("Cơ quan ban hành", "UBND huyện Tứ Kỳ", default=None)
+    the_thuc_ky: SigningFormula = _f("Thể thức ký", "KT. CHỦ TỊCH", default=None)
+    chuc_vu_nguoi_ky: OptionalText = _f("Chức vụ người ký", "Phó Chủ tịch", default=None)
     nguoi_ky: OptionalText = _f("Người ký", "Trần Văn Bình", default=None)
-    chuc_vu_nguoi_ky: OptionalText = _f("Chức vụ người ký", "Chủ tịch UBND xã", default=None)
-    tep: OptionalText = _f("Tệp đính kèm (tính từ content/)", "tep/ke-hoach/kh-15.pdf",
-                           default=None)
+    tep: Annotated[list[Annotated[Attachment, MappingOrNone]], Attachments] = _f(
+        "Tệp đính kèm (một đường dẫn, hoặc danh sách {ten, tep})",
+        [{"ten": "Kế hoạch", "tep": "tep/ke-hoach/kh-15.pdf"},
+         {"ten": "Phụ lục 1", "tep": "tep/ke-hoach/kh-15-phu-luc-1.pdf"}],
+        default_factory=list)
+
+    @property
+    def order_key(self) -> tuple[DocDate, str]:
+        """Oldest first; an undated document sorts before every dated one."""
+        return (self.ngay_ban_hanh or DocDate(0), self.so_hieu or "")
+
+    @property
+    def year(self) -> int | None:
+        return self.ngay_ban_hanh.year if self.ngay_ban_hanh else None
+
+    @property
+    def identity(self) -> str:
+        """"số 15/KH-UBND ngày 10/01/2026", "chưa có số, năm 2023": as a sentence reads it."""
+        number = f"số {self.so_hieu}" if self.so_hieu else "chưa có số"
+        if self.ngay_ban_hanh is None:
+            return number
+        return f"{number}{' ' if self.so_hieu else ', '}{self.ngay_ban_hanh.phrase()}"
 
 
 class Report(Plan):
     """bao-cao/*.md front matter: a plan's fields plus the period and its figures."""
 
     ky_bao_cao: OptionalText = _f("Kỳ báo cáo", "6 tháng đầu năm 2026", default=None)
+    ke_hoach: TextList = _f("Kế hoạch được thực hiện (số hiệu hoặc tên tệp)", ["15/KH-UBND"],
+                            default_factory=list)
     so_lieu: Annotated[Figures | None, MappingOrNone] = _f(
         "Số liệu", {"ho_so_tiep_nhan": 1144}, default=None)
     so_lieu_da_doi_chieu: OptionalText = _f(

@@ -51,8 +51,9 @@ def format_example(key: str, value: Any, indent: str = "") -> str:
 def model_example(model: type[BaseModel], required_only: bool = True) -> str:
     """Example YAML of a whole model (its required fields, or all with examples)."""
     lines = []
+    shown = set(getattr(model, "EXAMPLE_FIELDS", ()))
     for name, info in model.model_fields.items():
-        if (info.is_required() or not required_only) and info.examples:
+        if (info.is_required() or name in shown or not required_only) and info.examples:
             lines.append(format_example(name, info.examples[0]))
     return "\n".join(lines)
 
@@ -131,7 +132,7 @@ def _report(error: Any, model: type[BaseModel], doc: YamlDocument, prefix: PathK
         code, params = "missing_field", {}
     elif kind_type in {"empty_value", "bad_choice", "bad_number", "date_format", "bad_date",
                        "bad_phone", "bad_email", "bad_url", "bad_code", "wrong_type",
-                       "rate_in_count"}:
+                       "rate_in_count", "doc_date_format", "bad_signing"}:
         mark = doc.marks.value(full)
         code, params = kind_type, ctx
     elif kind_type == "too_short":  # a required list given empty

@@ -90,6 +90,22 @@ _SCHEMA_PROBLEMS: list[tuple[str, bool, str, str]] = [
         "ngày «{value}» ở trường `{key}` không có thật (tháng 1–12, ngày đúng với tháng)",
         "kiểm tra lại ngày, ví dụ:\n{example}",
     ),
+    # Plans and reports: a date may be only a year or a month (issue 17).
+    (
+        "doc_date_format",
+        ERROR,
+        "ngày ban hành «{value}» ở trường `{key}` phải viết dạng năm-tháng-ngày (YYYY-MM-DD); "
+        "nếu văn bản chỉ ghi tháng hoặc năm, viết YYYY-MM hoặc YYYY",
+        "{key}: {suggested}",
+    ),
+    (
+        "bad_signing",
+        ERROR,
+        "thể thức ký «{value}» ở trường `{key}` phải bắt đầu bằng TM., KT., Q., TL. hoặc TUQ.",
+        "ghi đúng dòng trên chức vụ ở cuối văn bản; chức vụ và họ tên ghi ở "
+        "`chuc_vu_nguoi_ky` và `nguoi_ky`, ví dụ:\n"
+        "the_thuc_ky: \"TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH\"\nchuc_vu_nguoi_ky: \"Phó Chủ tịch\"",
+    ),
     (
         "bad_phone",
         ERROR,
@@ -161,11 +177,11 @@ _KIND_SCHEMA: dict[str, set[str]] = {
     "hotline": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
                 "bad_phone", "bad_email"},
     "plan": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
-             "date_format", "bad_date", "file_missing", "file_outside", "broken_link",
-             "duplicate_url"},
+             "doc_date_format", "bad_date", "bad_signing", "file_missing", "file_outside",
+             "broken_link", "duplicate_url"},
     "report": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
-               "date_format", "bad_date", "bad_number", "file_missing", "file_outside",
-               "broken_link", "duplicate_url"},
+               "doc_date_format", "bad_date", "bad_signing", "bad_number", "file_missing",
+               "file_outside", "broken_link", "duplicate_url"},
     "page": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
              "broken_link", "duplicate_url"},
 }
@@ -404,6 +420,35 @@ _SPECIFIC: list[ProblemSpec] = [
         "số liệu «{label}» được ghi nhiều lần trong `so_lieu.khac`",
         "mỗi số liệu ghi một lần; nếu là hai số khác nhau, đặt tên phân biệt (ví dụ thêm «trên "
         "Trang thông tin điện tử», «trên Đài truyền thanh»)",
+    ),
+    # --- document metadata: annexes, report ↔ plan (issue 17) -----------------------
+    ProblemSpec(
+        "report.plan_unknown", WARNING,
+        "`ke_hoach` ghi «{value}» nhưng không có kế hoạch nào có số hiệu hoặc tên tệp này; "
+        "trang sẽ không có liên kết tới kế hoạch{suggestion}",
+        "ghi số hiệu của kế hoạch (như trong content/ke-hoach/) hoặc tên tệp không có "
+        "đuôi .md, ví dụ:\nke_hoach: \"13/KH-UBND\"",
+    ),
+    ProblemSpec(
+        "report.plan_ambiguous", WARNING,
+        "`ke_hoach` ghi «{value}» nhưng có {count} kế hoạch mang số hiệu này ({files}); "
+        "trang sẽ không có liên kết tới kế hoạch",
+        "ghi tên tệp của kế hoạch (không có đuôi .md) thay cho số hiệu, ví dụ:\n"
+        "ke_hoach: \"{example}\"",
+    ),
+    ProblemSpec(
+        "plan.attachment_duplicate", WARNING,
+        "tệp «{value}» được đính kèm nhiều lần trong `tep`",
+        "mỗi tệp chỉ ghi một lần; phụ lục ghi thành từng mục có tên, ví dụ:\n"
+        "tep:\n  - ten: \"Văn bản\"\n    tep: \"tep/ke-hoach/kh-15.pdf\"\n"
+        "  - ten: \"Phụ lục 1\"\n    tep: \"tep/ke-hoach/kh-15-phu-luc-1.pdf\"",
+    ),
+    ProblemSpec(
+        "report.attachment_duplicate", WARNING,
+        "tệp «{value}» được đính kèm nhiều lần trong `tep`",
+        "mỗi tệp chỉ ghi một lần; phụ lục ghi thành từng mục có tên, ví dụ:\n"
+        "tep:\n  - ten: \"Báo cáo\"\n    tep: \"tep/bao-cao/bc-20.pdf\"\n"
+        "  - ten: \"Phụ lục\"\n    tep: \"tep/bao-cao/bc-20-phu-luc.pdf\"",
     ),
     # --- published addresses (content/url-da-cong-bo.txt) ---------------------------
     ProblemSpec(

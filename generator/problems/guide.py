@@ -39,6 +39,12 @@ PLACEHOLDERS = {
     "example": "*(ví dụ đúng in kèm lỗi)*", "fix": "*cách sửa cụ thể in kèm lỗi*",
     "suggested": "*ngày viết lại đúng dạng*",
     "old_code": "*mã cũ*",
+    "count": "*số kế hoạch*", "files": "*các tệp*",
+    # Report figures (check/figures.py).
+    "label": "*tên số liệu*", "stated": "*tỷ lệ báo cáo ghi*", "computed": "*tỷ lệ tính ra*",
+    "part": "*số phần*", "whole": "*số tổng*", "part_label": "*tên số phần*",
+    "whole_label": "*tên số tổng*", "share": "*tỷ lệ tính ra*", "rate_key": "*trường tỷ lệ*",
+    "part_key": "*trường số phần*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.

@@ -18,7 +18,6 @@ from generator.load.amount import Amount
 from generator.load.model import Article
 from generator.load.schema import Figures, Report
 from generator.load.shares import ON_TIME, ONLINE, Share
-from generator.text import format_date
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,7 @@ def has_figures(figures: Figures | None) -> bool:
 def period(article: Article[Report]) -> str:
     """The period a report covers, as a label: its ``ky_bao_cao`` or its number and date."""
     meta = article.meta
-    return meta.ky_bao_cao or f"Báo cáo số {meta.so_hieu} ngày {format_date(meta.ngay_ban_hanh)}"
+    return meta.ky_bao_cao or f"Báo cáo {meta.identity}"
 
 
 def headline_parts(figures: Figures | None) -> list[str]:
@@ -153,11 +152,11 @@ def headline(figures: Figures | None) -> str | None:
 def latest_with_figures(reports: list[Article[Report]]) -> Article[Report] | None:
     """The newest report that has figures (by date, then number)."""
     dated = [r for r in reports if r.meta.so_lieu is not None and headline(r.meta.so_lieu)]
-    return max(dated, key=lambda r: (r.meta.ngay_ban_hanh, r.meta.so_hieu), default=None)
+    return max(dated, key=lambda r: r.meta.order_key, default=None)
 
 
 def chronological(reports: list[Article[Report]]) -> list[Article[Report]]:
-    return sorted(reports, key=lambda r: (r.meta.ngay_ban_hanh, r.meta.so_hieu))
+    return sorted(reports, key=lambda r: r.meta.order_key)
 
 
 def table(reports: list[Article[Report]]) -> list[dict[str, Any]]:

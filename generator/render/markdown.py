@@ -159,6 +159,7 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
         int=format_int,
         percent=format_percent,
         json=_json,
+        capitalize_first=lambda text: text[:1].upper() + text[1:],
     )
     env.globals.update(link=link)
     return env

@@ -31,7 +31,7 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from generator.load import amount, fieldtypes, schema
+from generator.load import amount, docmeta, fieldtypes, schema
 from generator.load.schema import FieldEntry, Hotline, Page, Plan, Procedure, Report, Unit
 from generator.staff.field_docs import DESCRIPTIONS, MODEL_DOCS
 from generator.text import fold
@@ -221,6 +221,10 @@ class ContentJsonSchema(GenerateJsonSchema):
             return _any_of(self.generate_inner(inner), _NULL)
         if func is schema_document:
             return _any_of(_text(required=True), self.generate_inner(inner))
+        if func is docmeta._attachments:  # a path, or a list of paths and {ten, tep}
+            item = self.generate_inner(inner)["items"]
+            listed = {"type": "array", "items": _any_of(item, _text(required=True), _NULL)}
+            return _any_of(_text(required=True), listed, _NULL, _EMPTY_TEXT)
         if func in (fieldtypes._text_list, fieldtypes._list_only):
             return self._list(func is fieldtypes._text_list, self.generate_inner(inner))
         if func.__qualname__.startswith("choice."):

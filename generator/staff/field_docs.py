@@ -13,6 +13,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from generator.load.schema import (
+    Attachment,
     Breakdown,
     Channel,
     Document,
@@ -124,17 +125,30 @@ _BREAKDOWN = {
 }
 
 _PLAN = {
-    "so_hieu": "bắt buộc; số, ký hiệu văn bản, ví dụ «15/KH-UBND»",
-    "ngay_ban_hanh": "bắt buộc; ngày ban hành, dạng năm-tháng-ngày (YYYY-MM-DD)",
+    "so_hieu": "số, ký hiệu văn bản, ví dụ «15/KH-UBND»; văn bản chưa có số: «chưa có số»",
+    "ngay_ban_hanh": "ngày ban hành, dạng năm-tháng-ngày (YYYY-MM-DD); văn bản chỉ ghi "
+                     "tháng hoặc năm: YYYY-MM hoặc YYYY; không ghi ngày: để trống",
     "trich_yeu": "bắt buộc; trích yếu văn bản, dùng làm tiêu đề trang",
+    "co_quan_ban_hanh": "cơ quan ban hành, ví dụ «UBND huyện Tứ Kỳ»; để trống nếu là "
+                        "văn bản của xã",
+    "the_thuc_ky": "thể thức ký, dòng trên chức vụ ở cuối văn bản, ví dụ «KT. CHỦ TỊCH» "
+                   "hoặc «TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH»",
+    "chuc_vu_nguoi_ky": "chức vụ người ký, ví dụ «Phó Chủ tịch»",
     "nguoi_ky": "họ tên người ký",
-    "chuc_vu_nguoi_ky": "chức vụ người ký",
-    "tep": "tệp văn bản đính kèm, đường dẫn tính từ content/, ví dụ «tep/ke-hoach/kh-15.pdf»",
+    "tep": "tệp đính kèm, đường dẫn tính từ content/: một tệp «tep/ke-hoach/kh-15.pdf», "
+           "hoặc danh sách các tệp có tên (văn bản, phụ lục)",
+}
+
+_ATTACHMENT = {
+    "ten": "tên tệp hiển thị trên trang, ví dụ «Phụ lục 1: Danh mục nhiệm vụ»",
+    "tep": "bắt buộc; đường dẫn tệp tính từ content/, ví dụ «tep/ke-hoach/kh-15-phu-luc.pdf»",
 }
 
 _REPORT = {
     **_PLAN,
     "ky_bao_cao": "kỳ báo cáo, ví dụ «6 tháng đầu năm 2026»",
+    "ke_hoach": "kế hoạch mà báo cáo này thực hiện: số hiệu kế hoạch (ví dụ «13/KH-UBND») "
+                "hoặc tên tệp trong content/ke-hoach/ không có đuôi .md",
     "so_lieu": "các số liệu của kỳ báo cáo, ghi đúng như bản ký (kể cả «trên», «gần», «%»)",
     "so_lieu_da_doi_chieu": "ghi chú khi số liệu đã được đối chiếu với bản ký mà vẫn không "
                             "khớp nhau, ví dụ «Đã đối chiếu với bản ký ngày 15/6/2023»",
@@ -154,6 +168,7 @@ DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
     Figures: _FIGURES,
     ExtraFigure: _EXTRA_FIGURE,
     Breakdown: _BREAKDOWN,
+    Attachment: _ATTACHMENT,
     Plan: _PLAN,
     Report: _REPORT,
     Page: _PAGE,
@@ -170,6 +185,7 @@ MODEL_DOCS: dict[type[BaseModel], tuple[str, str]] = {
     Figures: ("Số liệu", "Số liệu của kỳ báo cáo, ghi đúng như bản ký."),
     ExtraFigure: ("Số liệu khác", "Một số liệu khác báo cáo nêu."),
     Breakdown: ("Mục chia theo", "Một mục của số liệu chia theo lĩnh vực, chuyên mục…"),
+    Attachment: ("Tệp đính kèm", "Một tệp đính kèm của kế hoạch, báo cáo: văn bản hoặc phụ lục."),
     Plan: ("Kế hoạch", "Phần thông tin đầu tệp kế hoạch: content/ke-hoach/*.md."),
     Report: ("Báo cáo", "Phần thông tin đầu tệp báo cáo: content/bao-cao/*.md."),
     Page: ("Trang", "Phần thông tin đầu tệp trang: content/trang/*.md."),

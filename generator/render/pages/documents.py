@@ -6,13 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.load.model import Article
-from generator.load.schema import Plan, Report
+from generator.load.schema import Attachment, Plan, Report
 from generator.render import figure_charts, figures, views
 from generator.render.context import RenderContext
-from generator.render.markdown import Md, demote_headings, escape
+from generator.render.markdown import Md, demote_headings, escape, link
 from generator.render.summary import first_paragraph
 from generator.site.sanitize import wrap_block
-from generator.text import format_date
 
 
 def report_figures(report: Report) -> dict[str, Any]:
@@ -31,37 +30,73 @@ TRENDS_PAGE = "ket-qua-qua-cac-ky.md"
 
 
 def _document_rows(ctx: RenderContext, article: Article[Any]) -> list[tuple[str, Any]]:
-    """Number, date, period, signer and attachment of a plan or report."""
-    meta = article.meta
-    rows: list[tuple[str, Any]] = [("Số hiệu", meta.so_hieu),
-                                   ("Ngày ban hành", format_date(meta.ngay_ban_hanh))]
-    if getattr(meta, "ky_bao_cao", None):
+    """Issuer, number, date, period, signer, linked plans or reports and attachments."""
+    meta: Plan = article.meta
+    date = meta.ngay_ban_hanh.display() if meta.ngay_ban_hanh else "văn bản không ghi ngày"
+    rows: list[tuple[str, Any]] = [("Cơ quan ban hành", issuer(ctx, meta)),
+                                   ("Số hiệu", meta.so_hieu or "chưa có số"),
+                                   ("Ngày ban hành", date)]
+    if isinstance(meta, Report) and meta.ky_bao_cao:
         rows.append(("Kỳ báo cáo", meta.ky_bao_cao))
     signer = _signer(meta)
     if signer:
         rows.append(("Người ký", signer))
-    if meta.tep:
-        f = views.file_link(meta.tep, ctx.content, article.folder)
-        rows.append(("Tệp đính kèm", Md(f"[{escape(f.name)}]({f.href}) ({escape(f.label)})")))
+    rows += _related_rows(ctx, article)
+    files = [views.file_link(a.tep, ctx.content, article.folder) for a in meta.tep]
+    if len(files) == 1:
+        rows.append(("Tệp đính kèm", _file_md(meta.tep[0], files[0])))
+    elif files:
+        items = [f"\n    - {_file_md(a, f)}" for a, f in zip(meta.tep, files, strict=True)]
+        rows.append(("Tệp đính kèm", Md("".join(items))))
     return rows
 
 
+def _file_md(attached: Attachment, f: views.FileLink) -> Md:
+    """``[Phụ lục 1](../tep/…pdf) (PDF, 120 KB)``: the title staff gave, else the file name."""
+    return Md(f"[{escape(attached.ten or f.name)}]({f.href}) ({escape(f.label)})")
+
+
+def _related_rows(ctx: RenderContext, article: Article[Any]) -> list[tuple[str, Any]]:
+    """A report's plan ("Thực hiện kế hoạch") or a plan's reports ("Báo cáo thực hiện")."""
+    meta = article.meta
+    if isinstance(meta, Report):
+        plans = [found[0] for ref in meta.ke_hoach
+                 if len(found := ctx.content.plans_for(ref)) == 1]
+        return [("Thực hiện kế hoạch", _doc_link(p, "../ke-hoach/")) for p in plans]
+    reports = sorted(ctx.content.reports_for(article), key=lambda r: r.meta.order_key)
+    if not reports:
+        return []
+    items = [f"\n    - {_doc_link(r, '../bao-cao/')}" for r in reports]
+    return [("Báo cáo thực hiện kế hoạch", Md("".join(items)))]
+
+
+def _doc_link(article: Article[Any], folder: str) -> Md:
+    return Md(f"{link(article.meta.trich_yeu, folder + article.slug + '.md')} "
+              f"({escape(article.meta.identity)})")
+
+
+def issuer(ctx: RenderContext, meta: Plan) -> str:
+    """The body that issued the document; the commune unless the document says otherwise."""
+    return meta.co_quan_ban_hanh or ctx.unit.ten
+
+
 def _signer(meta: Plan) -> str | None:
+    """"Nguyễn Văn A, Phó Chủ tịch (TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH)"."""
     if not meta.nguoi_ky:
         return None
-    return meta.nguoi_ky + (f", {meta.chuc_vu_nguoi_ky}" if meta.chuc_vu_nguoi_ky else "")
+    text = meta.nguoi_ky + (f", {meta.chuc_vu_nguoi_ky}" if meta.chuc_vu_nguoi_ky else "")
+    return text + (f" ({meta.the_thuc_ky})" if meta.the_thuc_ky else "")
 
 
 def document_description(ctx: RenderContext, article: Article[Any]) -> str:
     """What a shared link shows under the title: the document's number, date and gist."""
     meta = article.meta
     if isinstance(meta, Report):
-        lead = f"Báo cáo số {meta.so_hieu} ngày {format_date(meta.ngay_ban_hanh)}"
+        lead = f"Báo cáo {meta.identity}"
         results = figures.headline(meta.so_lieu)
-        return f"{lead}: {results}." if results else f"{lead} của {ctx.unit.ten}."
+        return f"{lead}: {results}." if results else f"{lead} của {issuer(ctx, meta)}."
     if isinstance(meta, Plan):
-        return f"Kế hoạch số {meta.so_hieu} ngày {format_date(meta.ngay_ban_hanh)} " \
-               f"của {ctx.unit.ten}."
+        return f"Kế hoạch {meta.identity} của {issuer(ctx, meta)}."
     return first_paragraph(article.body) or f"{meta.tieu_de} – {ctx.unit.ten}."
 
 
@@ -87,22 +122,27 @@ class Listed:
     """One plan or report in its year's list."""
 
     article: Article[Any]
+    issuer: str
     signer: str | None
-    attachment: views.FileLink | None
+    attachments: list[tuple[str, views.FileLink]]  # (title, file)
     results: str | None  # a report's headline figures
 
 
+NO_YEAR = "Văn bản không ghi năm ban hành"
+
+
 def by_year(ctx: RenderContext, folder: str,
-            articles: list[Article[Any]]) -> list[tuple[int, list[Listed]]]:
-    """Documents grouped by the year they were issued: newest year, newest document first."""
-    newest = sorted(articles, key=lambda a: (a.meta.ngay_ban_hanh, a.meta.so_hieu),
-                    reverse=True)
-    years: dict[int, list[Listed]] = {}
+            articles: list[Article[Any]]) -> list[tuple[str, list[Listed]]]:
+    """Documents grouped by the year they were issued: newest year, newest document first;
+    undated documents last, under their own heading."""
+    newest = sorted(articles, key=lambda a: a.meta.order_key, reverse=True)
+    years: dict[str, list[Listed]] = {}
     for a in newest:
-        file = views.file_link(a.meta.tep, ctx.content, folder) if a.meta.tep else None
+        files = [(t.ten or "", views.file_link(t.tep, ctx.content, folder)) for t in a.meta.tep]
         results = figures.headline(a.meta.so_lieu) if isinstance(a.meta, Report) else None
-        years.setdefault(a.meta.ngay_ban_hanh.year, []).append(
-            Listed(a, _signer(a.meta), file, results))
+        heading = f"Năm {a.meta.year}" if a.meta.year else NO_YEAR
+        years.setdefault(heading, []).append(
+            Listed(a, issuer(ctx, a.meta), _signer(a.meta), files, results))
     return list(years.items())
 
 
@@ -116,7 +156,8 @@ def _document_list(ctx: RenderContext, folder: str, heading: str, intro: str,
 
 def plans(ctx: RenderContext) -> None:
     _document_list(ctx, "ke-hoach", "Kế hoạch",
-                   f"Kế hoạch cải cách hành chính của {ctx.unit.ten}, theo năm, mới nhất ở trên.",
+                   f"Kế hoạch cải cách hành chính {ctx.unit.ten} ban hành hoặc thực hiện, "
+                   f"theo năm, mới nhất ở trên.",
                    ctx.content.plans, trends=None)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -58,8 +59,8 @@ def changes(ctx: RenderContext) -> list[Change]:
              for p in ctx.content.procedures if p.ngay_cap_nhat]
     for folder, label, articles in (("ke-hoach", "Kế hoạch", ctx.content.plans),
                                     ("bao-cao", "Báo cáo", ctx.content.reports)):
-        found += [Change(f"{folder}/{a.slug}.md", a.meta.ngay_ban_hanh, folder, label, a)
-                  for a in articles]
+        found += [Change(f"{folder}/{a.slug}.md", a.meta.ngay_ban_hanh.full, folder, label, a)
+                  for a in articles if a.meta.ngay_ban_hanh and a.meta.ngay_ban_hanh.full]
     found.sort(key=lambda c: c.page)
     found.sort(key=lambda c: c.updated, reverse=True)
     return found
@@ -130,6 +131,12 @@ def feed(ctx: RenderContext) -> None:
     ctx.theme["feed"] = {"path": FEED, "title": f"Thông tin mới cập nhật – {ctx.unit.ten}"}
 
 
+def _days(articles: Sequence[Article[Any]]) -> list[dt.date]:
+    """Whole issue dates (a document dated only by year or month has no ``lastmod``)."""
+    return [a.meta.ngay_ban_hanh.full for a in articles
+            if a.meta.ngay_ban_hanh and a.meta.ngay_ban_hanh.full]
+
+
 def sitemap_dates(ctx: RenderContext) -> None:
     """``lastmod`` for the sitemap: each page's content date, lists their newest item's."""
     dates: dict[str, dt.date] = {c.page: c.updated for c in changes(ctx)}
@@ -137,9 +144,9 @@ def sitemap_dates(ctx: RenderContext) -> None:
     by_folder = {
         "thu-tuc/index.md": procedures,
         "tim-kiem.md": procedures,
-        "ke-hoach/index.md": [a.meta.ngay_ban_hanh for a in ctx.content.plans],
-        "bao-cao/index.md": [a.meta.ngay_ban_hanh for a in ctx.content.reports],
-        TRENDS_PAGE: [a.meta.ngay_ban_hanh for a in ctx.content.reports],
+        "ke-hoach/index.md": _days(ctx.content.plans),
+        "bao-cao/index.md": _days(ctx.content.reports),
+        TRENDS_PAGE: _days(ctx.content.reports),
         "index.md": list(dates.values()),
     }
     dates.update({page: max(days) for page, days in by_folder.items() if days})

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from generator.load.model import Article
-from generator.load.schema import Procedure
+from generator.load.schema import Plan, Procedure
 from generator.render import views
 from generator.render.context import RenderContext
 from generator.search.index import (
@@ -22,7 +22,7 @@ from generator.search.index import (
     build_index,
     core_name,
 )
-from generator.text import format_date, sort_key
+from generator.text import sort_key
 
 INDEX_DIR = "tim-kiem/chi-muc"
 # Markdown link targets and markup: not words anyone searches for.
@@ -57,8 +57,9 @@ def article_doc(article: Article[Any], kind: str) -> SearchDoc:
     title = getattr(meta, "trich_yeu", None) or meta.tieu_de
     number = getattr(meta, "so_hieu", None)
     details = [kind]
-    if number:
-        details[0] += f" · Số {number} · Ngày {format_date(meta.ngay_ban_hanh)}"
+    if isinstance(meta, Plan):
+        identity = meta.identity
+        details[0] += f" · {identity[0].upper()}{identity[1:]}"
     period = getattr(meta, "ky_bao_cao", None)
     return SearchDoc(DOCUMENT, f"{article.folder}/{article.slug}/", title, details,
                      codes=[number] if number else [],
@@ -79,7 +80,7 @@ def search_docs(ctx: RenderContext) -> list[SearchDoc]:
     active.sort(key=lambda d: (core_name(d.title), d.title))  # similar names side by side
     inactive = [procedure_doc(p, ctx.codes) for p in views.inactive_procedures(ctx.content)]
     dated: list[Article[Any]] = [*ctx.content.plans, *ctx.content.reports]
-    by_date = sorted(dated, key=lambda a: (a.meta.ngay_ban_hanh, a.meta.so_hieu), reverse=True)
+    by_date = sorted(dated, key=lambda a: a.meta.order_key, reverse=True)
     documents = [article_doc(a, "Kế hoạch" if a.folder == "ke-hoach" else "Báo cáo")
                  for a in by_date]
     pages = sorted(ctx.content.pages, key=lambda a: sort_key(a.meta.tieu_de))

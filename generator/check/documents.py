@@ -1,0 +1,56 @@
+"""Rules over plans' and reports' metadata (issue 17): annexes and report → plan links."""
+
+from __future__ import annotations
+
+import difflib
+
+from generator.load.model import Article, Content
+from generator.load.schema import Plan, Report
+from generator.problems.record import Location, Problems
+
+
+def attachment_location(meta: Plan, index: int) -> Location:
+    """``tep: "a.pdf"`` or item ``index`` of a ``tep:`` list (its path, else the item)."""
+    return meta.where_first(("tep", index, "tep"), ("tep", index), ("tep",))
+
+
+def check_attachment_lists(content: Content, problems: Problems) -> None:
+    """The same file attached twice to one document is almost always a copy-paste slip."""
+    for kind, articles in (("plan", content.plans), ("report", content.reports)):
+        for article in articles:
+            seen: set[str] = set()
+            for index, attached in enumerate(article.meta.tep):
+                path = attached.tep.replace("\\", "/")
+                if path in seen:
+                    problems.add(f"{kind}.attachment_duplicate",
+                                 attachment_location(article.meta, index), value=attached.tep)
+                seen.add(path)
+
+
+def _suggestion(ref: str, content: Content) -> str:
+    names = [p.meta.so_hieu for p in content.plans if p.meta.so_hieu]
+    names += [p.slug for p in content.plans]
+    close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
+    return f"; có phải là «{close[0]}»?" if close else ""
+
+
+def _check_ref(report: Article[Report], index: int, ref: str, content: Content,
+               problems: Problems) -> None:
+    found = content.plans_for(ref)
+    if len(found) == 1:
+        return
+    where = report.meta.where_first(("ke_hoach", index), ("ke_hoach",))
+    if not found:
+        problems.add("report.plan_unknown", where, value=ref,
+                     suggestion=_suggestion(ref, content))
+        return
+    files = ", ".join(sorted(p.source.rsplit("/", 1)[-1] for p in found))
+    problems.add("report.plan_ambiguous", where, value=ref, count=len(found), files=files,
+                 example=found[0].slug)
+
+
+def check_document_links(content: Content, problems: Problems) -> None:
+    """Every ``ke_hoach`` of a report names exactly one plan."""
+    for report in content.reports:
+        for index, ref in enumerate(report.meta.ke_hoach):
+            _check_ref(report, index, ref, content, problems)
