@@ -45,7 +45,7 @@ def _check_shares(meta: Report, f: Figures, problems: Problems) -> None:
         whole = _exact(share.whole(f))
         if part is not None and whole is not None and part > whole:
             over = f"{100 * part / whole:.1f}".replace(".", ",") + " %" if whole else "∞"
-            problems.add("report.share_over_100", meta.where("so_lieu", share.part_key),
+            problems.add("report.share_too_high", meta.where("so_lieu", share.part_key),
                          part_label=_capital(share.part_label), part=format_int(part),
                          whole_label=share.whole_label, whole=format_int(whole), share=over,
                          rate_key=share.rate_key, part_key=share.part_key)

@@ -379,7 +379,7 @@ _SPECIFIC: list[ProblemSpec] = [
         "so_lieu_da_doi_chieu: \"Đã đối chiếu với bản ký ngày …\"",
     ),
     ProblemSpec(
-        "report.share_over_100", ERROR,
+        "report.share_too_high", ERROR,
         "{part_label} ({part}) lớn hơn {whole_label} ({whole}): tỷ lệ tính ra là "
         "{share}, không thể quá 100 %",
         "sửa số bị ghi nhầm theo bản ký; nếu bản ký ghi đúng các số này, chỉ ghi tỷ lệ báo cáo "
