@@ -253,8 +253,12 @@ class Figures(Part):
     ty_le_so_hoa: FigureRate = _f("Tỷ lệ hồ sơ được số hóa (%)", "99,96", default=None)
     tin_bai: FigureCount = _f("Tin, bài đã đăng", "trên 120", default=None)
     khac: Annotated[list[ExtraFigure], ListOnly] = _f(
-        "Số liệu khác", [{"ten": "Thành viên Tổ công nghệ số cộng đồng", "gia_tri": 65,
-                          "don_vi": "người"}], default_factory=list)
+        "Số liệu khác", [{"ten": "Văn bản đã ban hành", "gia_tri": 217, "don_vi": "văn bản",
+                          "ky_truoc": 190},
+                         {"ten": "Tin bài trên Trang thông tin điện tử", "gia_tri": "trên 120",
+                          "don_vi": "tin bài",
+                          "chi_tiet": [{"ten": "Chuyên mục cải cách hành chính",
+                                        "gia_tri": 61}]}], default_factory=list)
 
 
 class Attachment(Part):
