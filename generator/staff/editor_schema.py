@@ -95,7 +95,8 @@ _FIGURE_COUNT: JsonSchemaValue = {"anyOf": [
 ]}
 _FIGURE_RATE: JsonSchemaValue = {"anyOf": [
     {"type": "number", "minimum": 0, "maximum": 100},
-    {"type": "string", "pattern": rf"^\s*{_QUALIFIER}(?:100(?:[.,]0+)?|\d{{1,2}}(?:[.,]\d+)?)\s*%?\s*$",
+    {"type": "string",
+     "pattern": rf"^\s*{_QUALIFIER}(?:100(?:[.,]0+)?|\d{{1,2}}(?:[.,]\d+)?)\s*%?\s*$",
      "patternErrorMessage": "Tỷ lệ phần trăm từ 0 đến 100, ví dụ 99,8 hoặc «100%»"},
 ]}
 _FIGURE_VALUE: JsonSchemaValue = {"anyOf": [
