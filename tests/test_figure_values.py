@@ -24,12 +24,19 @@ from tests.test_editor_schema import REPORT, check_text, schema_accepts
 @pytest.mark.parametrize(("written", "number", "shown"), [
     ("1.144", 1144, "1.144"), ("1 144", 1144, "1.144"), ("1144", 1144, "1.144"),
     ("99,8", 99.8, "99,8"), ("99.8", 99.8, "99,8"), ("99,96%", 99.96, "99,96 %"),
-    ("100%", 100, "100 %"), ("15,93 %", 15.93, "15,93 %"), ("08", 8, "8"),
+    ("100%", 100, "100 %"), ("15,93 %", 15.93, "15,93 %"),
     ("trên 120", 120, "trên 120"), ("gần 2.000", 2000, "gần 2.000"),
     ("Khoảng 20", 20, "khoảng 20"), ("hơn 1.000", 1000, "hơn 1.000"),
     ("4.465.036.077", 4465036077, "4.465.036.077"), ("0.5", 0.5, "0,5"),
+    ("08", 8, "08"), ("02", 2, "02"), ("gần hai nghìn", 2000, "gần hai nghìn"),
+    ("1,5 triệu", 1_500_000, "1,5 triệu"), ("Hàng chục", None, None),
 ])
-def test_values_are_read_and_shown_as_written(written: str, number: float, shown: str) -> None:
+def test_values_are_read_and_shown_as_written(written: str, number: float | None,
+                                              shown: str | None) -> None:
+    if number is None:
+        with pytest.raises(ValueError):
+            parse(written)
+        return
     amount = parse(written)
     assert amount is not None
     assert amount.number == pytest.approx(number)
@@ -67,6 +74,8 @@ def test_an_amount_keeps_its_precision() -> None:
     ("so_lieu:\n  tin_bai: Trên 120", True),
     ("so_lieu:\n  ho_so_tiep_nhan: gần 2.000", True),
     ("so_lieu:\n  ho_so_tiep_nhan: rất nhiều", False),
+    ("so_lieu:\n  ho_so_tiep_nhan: gần hai nghìn", True),
+    ('so_lieu:\n  khac:\n    - ten: Công dân\n      gia_tri: "gần hai nghìn"', True),
     ('so_lieu:\n  ho_so_dung_han: "100%"', False),
     ("so_lieu:\n  ho_so_dung_han: 1,5", False),
     ("so_lieu:\n  khac:\n    - ten: Văn bản\n      gia_tri: 217\n      don_vi: văn bản", True),

@@ -40,6 +40,8 @@ class Amount:
     decimals: int = 0
     qualifier: str | None = None  # "trên", "gần"…: the number is approximate
     percent: bool = False
+    digits: int = 0  # integer digits written: "08" keeps its zero (administrative style)
+    words: str | None = None  # the number written in words: "hai nghìn"
 
     @property
     def approximate(self) -> bool:
@@ -51,9 +53,12 @@ class Amount:
         return None if self.approximate else self.number
 
     def figure(self) -> str:
-        """The number as Vietnamese write it, with the precision given: "1.144", "99,96"."""
+        """The number as Vietnamese write it, with the precision given: "1.144", "99,96",
+        "08"; or in words when written so ("hai nghìn")."""
+        if self.words:
+            return self.words
         whole = int(abs(self.number))
-        text = format_int(whole)
+        text = format_int(whole) if whole >= 1000 else str(whole).zfill(self.digits)
         if self.decimals:
             digits = f"{self.number:.{self.decimals}f}".split(".")[1]
             text += "," + digits
@@ -83,6 +88,9 @@ def parse(value: Any) -> Amount | None:
         text = text[found.end():]
     percent = text.endswith("%")
     text = text.rstrip("%").strip()
+    in_words = _in_words(text)
+    if in_words is not None:
+        return Amount(in_words, 0, qualifier, percent, words=" ".join(text.lower().split()))
     grouped = _GROUPED.match(text)
     if grouped:
         decimals = grouped.group(2) or ""
@@ -94,7 +102,29 @@ def parse(value: Any) -> Amount | None:
         decimals = plain.group(1) or ""
         integer = re.split(r"[.,]", text)[0]
     number = float(f"{integer}.{decimals}") if decimals else float(integer)
-    return Amount(number, len(decimals), qualifier, percent)
+    digits = len(integer) if integer.startswith("0") and len(integer) > 1 else 0
+    return Amount(number, len(decimals), qualifier, percent, digits)
+
+
+_WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6,
+                "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_MULTIPLIERS = {"trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9}
+_WORDS = re.compile(r"^(\w+|\d+(?:,\d+)?)\s+(" + "|".join(_MULTIPLIERS) + r")$", re.IGNORECASE)
+
+
+def _in_words(text: str) -> float | None:
+    """"hai nghìn" → 2000, "1,5 triệu" → 1500000; None when ``text`` is not so written."""
+    found = _WORDS.match(" ".join(text.split()))
+    if not found:
+        return None
+    head = found.group(1).lower()
+    if head in _WORD_DIGITS:
+        count = float(_WORD_DIGITS[head])
+    elif head[0].isdigit():
+        count = float(head.replace(",", "."))
+    else:
+        return None
+    return count * _MULTIPLIERS[found.group(2).lower()]
 
 
 def _bad(value: Any, expected: str) -> PydanticCustomError:

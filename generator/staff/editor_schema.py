@@ -87,10 +87,14 @@ _PERCENT: JsonSchemaValue = {"anyOf": [
 # Report figures as written (load/amount.py): "1.144", "99,8%", "trên 120", "gần 2.000".
 # (JSON Schema patterns are ECMA regexes: no inline flags, so capitals are spelt out.)
 _QUALIFIER = r"(?:(?:[Ưư]ớc khoảng|[Xx]ấp xỉ|[Kk]hoảng|[Gg]ần|[Tt]rên|[Hh]ơn|[Dd]ưới|[Ưư]ớc|~)\s*)?"
+# A number in words as reports write it: "hai nghìn", "1,5 triệu".
+_WORDS = (r"(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười"
+          r"|\d+(?:,\d+)?)\s+(?:trăm|nghìn|ngàn|triệu|tỷ)")
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?)"
 _FIGURE_COUNT: JsonSchemaValue = {"anyOf": [
     {"type": "number", "minimum": 0},  # `1.144` (grouped thousands) is a number to an editor
-    {"type": "string", "pattern": rf"^\s*{_QUALIFIER}(?:\d+|[1-9]\d{{0,2}}(?:[. ]\d{{3}})+)\s*$",
+    {"type": "string",
+     "pattern": rf"^\s*{_QUALIFIER}(?:\d+|[1-9]\d{{0,2}}(?:[. ]\d{{3}})+|{_WORDS})\s*$",
      "patternErrorMessage": "Một số, ví dụ 1144, 1.144, «trên 120» hoặc «gần 2.000»"},
 ]}
 _FIGURE_RATE: JsonSchemaValue = {"anyOf": [
@@ -101,7 +105,7 @@ _FIGURE_RATE: JsonSchemaValue = {"anyOf": [
 ]}
 _FIGURE_VALUE: JsonSchemaValue = {"anyOf": [
     {"type": "number", "minimum": 0},
-    {"type": "string", "pattern": rf"^\s*{_QUALIFIER}{_NUMBER}\s*%?\s*$",
+    {"type": "string", "pattern": rf"^\s*{_QUALIFIER}(?:{_NUMBER}|{_WORDS})\s*%?\s*$",
      "patternErrorMessage": "Một số, ví dụ 217, 1.144, «15,93%», «trên 120»"},
 ]}
 _DATE: JsonSchemaValue = {"type": "string", "pattern": _DATE_PATTERN,
