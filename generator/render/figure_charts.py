@@ -57,7 +57,7 @@ def _figure(chart_id: str, title: str, bars: list[svgchart.Bar], caption: str,
 
 
 def report_charts(article: Article[Report], chart_id: str = "bieu-do") -> list[str]:
-    """The charts of one report: application counts, rates, then comparable further figures."""
+    """The charts of one report's key figures: application counts, then rates."""
     figures = article.meta.so_lieu
     if figures is None:
         return []
@@ -72,12 +72,16 @@ def report_charts(article: Article[Report], chart_id: str = "bieu-do") -> list[s
     if rates:
         charts.append(_figure(f"{chart_id}-ty-le", f"Tỷ lệ, {label}", rates,
                               "Tỷ lệ trong kỳ (trên thang 100 %)", rates=True))
-    charts += _extra_charts(figures.khac, label, chart_id)
     return charts
 
 
-def _extra_charts(items: list[ExtraFigure], label: str, chart_id: str) -> list[str]:
-    """Percentages together on a 0–100 scale; other values grouped by unit (two or more)."""
+def extra_charts(article: Article[Report], chart_id: str = "bieu-do") -> list[str]:
+    """The further figures that compare: percentages together on a 0–100 scale, other
+    values grouped by unit (two or more with the same unit)."""
+    figures = article.meta.so_lieu
+    if figures is None:
+        return []
+    items, label = figures.khac, period(article)
     charts = []
     percents = [_bar(i.ten, Shown(i.gia_tri)) for i in items if i.gia_tri.percent]
     if percents:

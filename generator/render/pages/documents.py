@@ -112,6 +112,7 @@ def article_page(ctx: RenderContext, article: Article[Any],
         figures=report_figures(meta) if is_report and figures.has_figures(meta.so_lieu)
         else None,
         charts=[Md(c) for c in figure_charts.report_charts(article)] if is_report else [],
+        extra_charts=[Md(c) for c in figure_charts.extra_charts(article)] if is_report else [],
         period=getattr(meta, "ky_bao_cao", None), description=document_description(ctx, article),
         body=Md(wrap_block(demote_headings(article.body.strip("\n")))),
     )
