@@ -137,6 +137,10 @@ def test_minh_duc_shows_every_figure_as_signed(site: Path) -> None:
                                ("Tỷ lệ giải quyết đúng hạn", "100 %"), ("Tỷ lệ hài lòng", "100 %")]
     assert ("Nộp trực tiếp", "31") in charts["Số hồ sơ"]
     assert ("Tổng thu ngân sách so với dự toán năm", "15,93 %") in charts["Các tỷ lệ khác"]
+    # Charted together only when alike: procedures with procedures, never computers with
+    # cameras (both counted in «cái»).
+    assert [v for _, v in charts["Số TTHC"]] == ["158", "08", "26"]
+    assert "Số cái" not in charts
 
 
 def test_lai_cach_states_rates_without_counts(site: Path) -> None:
@@ -171,6 +175,10 @@ def test_tan_hong_approximate_figures_and_the_news_breakdown(site: Path) -> None
     assert shown["Hội nghị của UBND có tuyên truyền về cải cách hành chính"] == "08 hội nghị"
     assert shown["Băng zon tuyên truyền"] == "08 băng zon"
     assert shown["Pano áp phích"] == "06 pano"
+    assert chart_values(page)["Số tin bài"] == [
+        ("Tin bài về cải cách hành chính trên Trang thông tin điện tử", "trên 120"),
+        ("Tin bài trên chuyên mục «Cải cách hành chính - chuyển đổi số» của Đài truyền thanh "
+         "xã", "gần 20")]
     approximate = approximate_bars(page)
     assert "Tin bài trên chuyên mục «Cải cách hành chính - chuyển đổi số» của Đài truyền thanh " \
            "xã" in approximate

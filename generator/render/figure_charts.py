@@ -3,8 +3,8 @@
 Bars print each value as the report writes it ("trên 120", "99,8 %"); an
 approximate value is drawn as a paler, dashed bar at the number written, and
 the caption says so. Further figures (``so_lieu.khac``) are charted where they
-compare: percentages on one 0–100 scale, other values when two or more share
-a unit.
+compare: percentages on one 0–100 scale, other values when two or more are the
+same kind of thing in the same unit.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def report_charts(article: Article[Report], chart_id: str = "bieu-do") -> list[s
 
 def extra_charts(article: Article[Report], chart_id: str = "bieu-do") -> list[str]:
     """The further figures that compare: percentages together on a 0–100 scale, other
-    values grouped by unit (two or more with the same unit)."""
+    values when two or more are the same kind of thing in the same unit (``_kind``)."""
     figures = article.meta.so_lieu
     if figures is None:
         return []
@@ -87,16 +87,24 @@ def extra_charts(article: Article[Report], chart_id: str = "bieu-do") -> list[st
     if percents:
         charts.append(_figure(f"{chart_id}-ty-le-khac", f"Các tỷ lệ khác, {label}", percents,
                               "Các tỷ lệ khác (trên thang 100 %)", rates=True))
-    units: dict[str, list[ExtraFigure]] = {}
+    units: dict[tuple[str, str], list[ExtraFigure]] = {}
     for item in items:
         if not item.gia_tri.percent and item.don_vi:
-            units.setdefault(" ".join(item.don_vi.casefold().split()), []).append(item)
+            units.setdefault(_kind(item), []).append(item)
     for index, group in enumerate(g for g in units.values() if len(g) > 1):
         unit = group[0].don_vi or ""
         bars = [_bar(i.ten, Shown(i.gia_tri)) for i in group]
         charts.append(_figure(f"{chart_id}-khac-{index + 1}", f"Số {unit}, {label}", bars,
                               f"Số liệu khác (đơn vị: {unit})", rates=False))
     return charts
+
+
+def _kind(item: ExtraFigure) -> tuple[str, str]:
+    """What makes two further figures comparable: the same unit and the same kind of
+    thing, read from the label's first word ("Tin bài trên Đài…" and "Tin bài trên
+    Trang…" compare; "Máy tính" and "Camera", both in «cái», do not)."""
+    first = item.ten.split()[0].casefold() if item.ten.split() else ""
+    return " ".join((item.don_vi or "").casefold().split()), first
 
 
 def trend_chart(metric: Metric, reports: list[Article[Report]], chart_id: str) -> str | None:
