@@ -13,12 +13,14 @@ import copy
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
 from generator import build as pipeline
 from generator.load.shares import SHARES
+from tests.browser import serve_directory
 from tests.chart_reader import read
 from tests.test_seeds import SEEDS
 
@@ -242,3 +244,27 @@ def test_no_page_shows_a_rate_above_100_or_a_computed_rate_where_one_is_stated(
         assert all(p <= 100 for p in _percentages(text)), html
         for value in computed:
             assert value not in text, (html, value)
+
+
+@pytest.mark.browser
+def test_minh_duc_report_on_a_phone(site: Path, browser: Any) -> None:
+    """390 px: nothing scrolls sideways, the key figures are drawn and listed, the long
+    list of further figures is folded under one line and opens with a tap."""
+    with serve_directory(site) as url:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        try:
+            page.goto(f"{url}{MINH_DUC}/")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            more = page.locator("details.cchc-more-figures")
+            assert more.get_attribute("open") is None
+            summary = more.locator("summary")
+            assert summary.inner_text().strip() == "Số liệu khác trong báo cáo (19)"
+            assert not more.get_by_text("4.465.036.077 đồng", exact=True).is_visible()
+            summary.click()
+            assert more.get_by_text("4.465.036.077 đồng", exact=True).is_visible()
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            for chart in page.locator("svg.cchc-chart").all():
+                box = chart.bounding_box()
+                assert box is not None and box["width"] >= 300 and box["x"] + box["width"] <= 390
+        finally:
+            page.close()
