@@ -29,7 +29,8 @@ from tests.test_editor_schema import REPORT, check_text, schema_accepts
     ("Khoảng 20", 20, "khoảng 20"), ("hơn 1.000", 1000, "hơn 1.000"),
     ("4.465.036.077", 4465036077, "4.465.036.077"), ("0.5", 0.5, "0,5"),
     ("08", 8, "08"), ("02", 2, "02"), ("gần hai nghìn", 2000, "gần hai nghìn"),
-    ("1,5 triệu", 1_500_000, "1,5 triệu"), ("Hàng chục", None, None),
+    ("1,5 triệu", 1_500_000, "1,5 triệu"), ("Hàng chục", 10, "hàng chục"),
+    ("hàng trăm", 100, "hàng trăm"), ("trên hàng chục", None, None), ("hàng", None, None),
 ])
 def test_values_are_read_and_shown_as_written(written: str, number: float | None,
                                               shown: str | None) -> None:
@@ -76,6 +77,7 @@ def test_an_amount_keeps_its_precision() -> None:
     ("so_lieu:\n  ho_so_tiep_nhan: rất nhiều", False),
     ("so_lieu:\n  ho_so_tiep_nhan: gần hai nghìn", True),
     ('so_lieu:\n  khac:\n    - ten: Công dân\n      gia_tri: "gần hai nghìn"', True),
+    ("so_lieu:\n  khac:\n    - ten: Lượt tin bài\n      gia_tri: hàng chục", True),
     ('so_lieu:\n  ho_so_dung_han: "100%"', False),
     ("so_lieu:\n  ho_so_dung_han: 1,5", False),
     ("so_lieu:\n  khac:\n    - ten: Văn bản\n      gia_tri: 217\n      don_vi: văn bản", True),

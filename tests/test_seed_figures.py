@@ -156,6 +156,8 @@ def test_lai_cach_states_rates_without_counts(site: Path) -> None:
         == "trên 100 tin bài"
     assert shown["Tin bài về cải cách hành chính trên Cổng thông tin điện tử thị trấn"] \
         == "trên 196 tin bài"
+    assert shown["Lượt tin, bài về cải cách hành chính được Đài truyền thanh thị trấn tiếp âm"] \
+        == "hàng chục lượt"
     assert "Hồ sơ tiếp nhận" not in shown  # no count was stated: none is invented
     assert approximate_bars(page) == {
         "Tin bài tuyên truyền về cải cách hành chính trên Đài truyền thanh thị trấn",

@@ -88,6 +88,10 @@ def parse(value: Any) -> Amount | None:
         text = text[found.end():]
     percent = text.endswith("%")
     text = text.rstrip("%").strip()
+    loose = _LOOSE.match(" ".join(text.split()))
+    if loose and qualifier is None:  # "hàng chục": tens of, an order of magnitude only
+        word = loose.group(1).lower()
+        return Amount(_MULTIPLIERS.get(word, 10), 0, "hàng", percent, words=word)
     in_words = _in_words(text)
     if in_words is not None:
         return Amount(in_words, 0, qualifier, percent, words=" ".join(text.lower().split()))
@@ -109,6 +113,7 @@ def parse(value: Any) -> Amount | None:
 _WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6,
                 "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _MULTIPLIERS = {"trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9}
+_LOOSE = re.compile(r"^hàng\s+(chục|trăm|nghìn|ngàn|triệu)$", re.IGNORECASE)
 _WORDS = re.compile(r"^(\w+|\d+(?:,\d+)?)\s+(" + "|".join(_MULTIPLIERS) + r")$", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.load.amount import Amount
 from generator.load.model import Article
-from generator.load.schema import Figures, Report
+from generator.load.schema import ExtraFigure, Figures, Report
 from generator.load.shares import ON_TIME, ONLINE, Share
 
 
@@ -99,11 +99,17 @@ def rows(figures: Figures | None) -> list[tuple[str, str]]:
     return [(label_of(m, s), s.text) for m, s in found if s is not None]
 
 
+def _unit(item: ExtraFigure) -> str:
+    """The unit as printed after the value; "%" is already part of a percentage."""
+    unit = (item.don_vi or "").strip()
+    return "" if item.gia_tri.percent and unit in ("%", "phần trăm") else unit
+
+
 def extra_rows(figures: Figures | None) -> list[dict[str, str]]:
     """The free list ``so_lieu.khac`` (items without a breakdown), as written."""
     if figures is None:
         return []
-    return [{"label": item.ten, "value": item.gia_tri.text, "unit": item.don_vi or "",
+    return [{"label": item.ten, "value": item.gia_tri.text, "unit": _unit(item),
              "previous": item.ky_truoc.text if item.ky_truoc else ""}
             for item in figures.khac if not item.chi_tiet]
 
@@ -112,7 +118,7 @@ def breakdowns(figures: Figures | None) -> list[dict[str, Any]]:
     """Figures broken down (dossiers by field, news items by channel): one small table each."""
     if figures is None:
         return []
-    return [{"label": item.ten, "total": item.gia_tri.text, "unit": item.don_vi or "",
+    return [{"label": item.ten, "total": item.gia_tri.text, "unit": _unit(item),
              "previous": item.ky_truoc.text if item.ky_truoc else "",
              "parts": [(part.ten, part.gia_tri.text) for part in item.chi_tiet]}
             for item in figures.khac if item.chi_tiet]

@@ -88,8 +88,9 @@ _PERCENT: JsonSchemaValue = {"anyOf": [
 # (JSON Schema patterns are ECMA regexes: no inline flags, so capitals are spelt out.)
 _QUALIFIER = r"(?:(?:[Ưư]ớc khoảng|[Xx]ấp xỉ|[Kk]hoảng|[Gg]ần|[Tt]rên|[Hh]ơn|[Dd]ưới|[Ưư]ớc|~)\s*)?"
 # A number in words as reports write it: "hai nghìn", "1,5 triệu".
-_WORDS = (r"(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười"
-          r"|\d+(?:,\d+)?)\s+(?:trăm|nghìn|ngàn|triệu|tỷ)")
+_WORDS = (r"(?:(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười"
+          r"|\d+(?:,\d+)?)\s+(?:trăm|nghìn|ngàn|triệu|tỷ)"
+          r"|[Hh]àng\s+(?:chục|trăm|nghìn|ngàn|triệu))")
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?)"
 _FIGURE_COUNT: JsonSchemaValue = {"anyOf": [
     {"type": "number", "minimum": 0},  # `1.144` (grouped thousands) is a number to an editor
