@@ -231,3 +231,22 @@ def test_no_number_no_date_is_valid(problems_of: Callable[..., str]) -> None:
     """The seeds' own shape: no number, no date, not the commune's: no problem at all."""
     assert problems_of({"ke-hoach/a.md": plan(
         'so_hieu: "chưa có số"\ntrich_yeu: "Kế hoạch"\nco_quan_ban_hanh: "UBND huyện"')}) == ""
+
+
+def test_feed_and_sitemap_take_only_whole_dates(make_content: Callable[..., Path],
+                                                tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Atom needs a day: a document dated by its year alone is listed on the site, not fed."""
+    monkeypatch.chdir(tmp_path)
+    make_content({
+        "ke-hoach/nam.md": plan('ngay_ban_hanh: 2023\ntrich_yeu: "Kế hoạch chỉ ghi năm"'),
+        "ke-hoach/ngay.md": plan('ngay_ban_hanh: 2023-02-20\ntrich_yeu: "Kế hoạch có ngày"'),
+    })
+    result = pipeline.check(Path("content"))
+    assert isinstance(result.content, Content)
+    site = render_site(result.content, "https://xa.example.gov.vn/cchc/")
+    feed = site.files["cap-nhat.xml"].decode()
+    assert "Kế hoạch có ngày" in feed and "Kế hoạch chỉ ghi năm" not in feed
+    lastmod = site.theme["lastmod"]
+    assert lastmod["ke-hoach/ngay.md"] == "2023-02-20" and "ke-hoach/nam.md" not in lastmod
+    assert lastmod["ke-hoach/index.md"] == "2023-02-20"

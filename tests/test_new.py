@@ -163,6 +163,21 @@ def test_new_plans_and_reports_pass_check(kind: str, model: type[Plan], cchc: Ca
     assert errors == [] and warnings == []
 
 
+def test_a_district_plan_without_number_and_with_only_a_year(
+        cchc: Callable[..., Run], make_content: Callable[..., Path]) -> None:
+    """Issue 17: no number is written out ("chưa có số"), a year alone is a date."""
+    content = make_content()
+    run = cchc("new", "ke-hoach", "--trich-yeu", "Kế hoạch tuyên truyền năm 2023", "--ngay",
+               "2023", "--co-quan-ban-hanh", "UBND huyện Tứ Kỳ", "--content", content)
+    assert run.code == 0, run.err
+    plan = content / "ke-hoach" / "2023-ke-hoach-tuyen-truyen-nam-2023.md"
+    text = plan.read_text(encoding="utf-8")
+    assert 'so_hieu: "chưa có số"' in text and 'ngay_ban_hanh: "2023"' in text
+    assert 'co_quan_ban_hanh: "UBND huyện Tứ Kỳ"' in text and "the_thuc_ky:" in text
+    errors, warnings = errors_and_warnings(content)
+    assert errors == [] and warnings == []
+
+
 def test_a_new_hotline_is_appended_byte_for_byte(cchc: Callable[..., Run],
                                                  make_content: Callable[..., Path]) -> None:
     existing = ("\ufeff# Đường dây nóng của xã\r\n- ten: 'Công an xã'   # trực 24/7\r\n"

@@ -56,6 +56,7 @@ def test_reports_by_year_with_their_issuers_and_signers(site: dict[str, str]) ->
         < dated.index("UBND thị trấn Lai Cách · Chưa có số, ngày 15/06/2023")
     assert "UBND xã Thanh Thủy · Chưa có số" in undated
     assert "UBND xã Minh Đức · Chưa có số" in undated  # the commune itself: the default
+    assert "Nguyễn Trọng Mạc, Phó Chủ tịch</span>" in dated  # the formula is on the page
     lai_cach = site["bao-cao/2023-06-15-lai-cach-tuyen-truyen-cchc-6-thang-dau-nam-2023.md"]
     assert ("- **Người ký:** Nguyễn Trọng Mạc, Phó Chủ tịch "
             "(TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH)") in lai_cach

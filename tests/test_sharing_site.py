@@ -196,7 +196,8 @@ def test_reports_list_by_year_with_their_headline(partial: Path) -> None:
     body = article(soup(partial, "bao-cao"))
     assert [text(h) for h in body.select("h2")] == ["Năm 2026", "Năm 2025", "Năm 2024"]
     first = body.select(".cchc-list li")[0]
-    assert text(first) == ("Báo cáo nhanh đầu năm Số 1/BC-UBND · ngày 05/01/2026 "
+    assert text(first) == ("Báo cáo nhanh đầu năm UBND phường Đông Kinh · Số 1/BC-UBND ngày "
+                           "05/01/2026 "
                            "Tuần đầu năm 2026: tiếp nhận 0 hồ sơ.")
     assert links(body)["Kết quả qua các kỳ"] == "../ket-qua-qua-cac-ky/"
 

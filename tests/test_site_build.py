@@ -167,11 +167,12 @@ def test_plans_by_year_newest_first_and_plan_page(site: Path) -> None:
     items = listing.select(".cchc-list li")
     assert [text(li.a) for li in items] == ["Kế hoạch cải cách hành chính năm 2026",
                                             "Kế hoạch tuyên truyền"]
-    assert text(items[0]) == ("Kế hoạch cải cách hành chính năm 2026 Số 15/KH-UBND · ngày "
-                              "10/01/2026 · Trần Văn Bình, Chủ tịch UBND xã Tệp đính kèm: "
+    assert text(items[0]) == ("Kế hoạch cải cách hành chính năm 2026 UBND xã Thử Nghiệm · "
+                              "Số 15/KH-UBND ngày 10/01/2026 · Trần Văn Bình, Chủ tịch UBND xã Tệp đính kèm: "
                               "to-khai.docx (DOCX, 21 B)")
     assert links(items[0])["to-khai.docx"] == "../tep/mau/to-khai.docx"
-    assert text(items[1]) == "Kế hoạch tuyên truyền Số 80/KH-UBND · ngày 20/12/2025"
+    assert text(items[1]) == ("Kế hoạch tuyên truyền UBND xã Thử Nghiệm · Số 80/KH-UBND "
+                              "ngày 20/12/2025")
     body = article(page(site, "ke-hoach/ke-hoach-2026"))
     facts = text(body.select_one(".cchc-facts"))
     assert "Số hiệu: 15/KH-UBND" in facts and "Ngày ban hành: 10/01/2026" in facts

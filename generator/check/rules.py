@@ -21,6 +21,7 @@ from generator.check.documents import (
     check_document_links,
 )
 from generator.check.markup import check_markup
+from generator.check.structure import check_structure
 from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
 from generator.problems.record import Location, Problems
@@ -273,4 +274,5 @@ RULES: list[Callable[[Content, Problems], None]] = [
     check_attachment_lists,
     check_ledger,
     check_markup,
+    check_structure,
 ]

@@ -194,6 +194,21 @@ _UNSAFE_HINT = ("chỉ dùng Markdown thường: `**chữ đậm**`, danh sách,
                 "`<script>`, `<iframe>`, `<style>`, thuộc tính `onclick` hay `style`; ảnh đặt "
                 "trong content/tep/ rồi ghi `![mô tả ảnh](../tep/anh.jpg)`")
 
+# Markdown structure the page would not show as typed (generator/check/structure.py).
+_SETEXT_MESSAGE = ("dòng «{line}» ngay dưới dòng chữ «{value}» biến dòng chữ đó thành tiêu đề "
+                   "mục, không phải đường kẻ ngang")
+_SETEXT_HINT = ("muốn kẻ đường ngang: để một dòng trống phía trên dòng «{line}»; muốn dòng chữ "
+                "là tiêu đề mục: viết «## » ở đầu dòng chữ và xóa dòng «{line}», ví dụ:\n"
+                "## I. KẾT QUẢ THỰC HIỆN")
+_LIST_INDENT_MESSAGE = ("mục danh sách «{value}» thụt vào lệch một dấu cách so với mục phía "
+                        "trên; trang sẽ để hai mục ngang hàng")
+_LIST_INDENT_HINT = ("mục con thụt vào 2 dấu cách so với mục cha; mục ngang hàng thì thụt "
+                     "bằng nhau, ví dụ:\n- Mục cha:\n  + Mục con")
+_FLATTENED_MESSAGE = ("dòng «{value}» trông như một mục danh sách nhưng sẽ bị dồn vào cùng đoạn "
+                      "với dòng phía trên")
+_FLATTENED_HINT = ("mục danh sách bắt đầu bằng «- » (gạch ngang rồi một dấu cách), không dùng «•» "
+                   "chép từ Word, ví dụ:\n- Mục thứ nhất\n- Mục thứ hai")
+
 _SPECIFIC: list[ProblemSpec] = [
     # --- reading files -------------------------------------------------------
     ProblemSpec(
@@ -449,6 +464,43 @@ _SPECIFIC: list[ProblemSpec] = [
         "mỗi tệp chỉ ghi một lần; phụ lục ghi thành từng mục có tên, ví dụ:\n"
         "tep:\n  - ten: \"Báo cáo\"\n    tep: \"tep/bao-cao/bc-20.pdf\"\n"
         "  - ten: \"Phụ lục\"\n    tep: \"tep/bao-cao/bc-20-phu-luc.pdf\"",
+    ),
+    # --- Markdown structure that would be lost (issue 17) ----------------------------
+    ProblemSpec(
+        "plan.setext_heading", WARNING,
+        _SETEXT_MESSAGE, _SETEXT_HINT,
+    ),
+    ProblemSpec(
+        "plan.list_indent", WARNING,
+        _LIST_INDENT_MESSAGE, _LIST_INDENT_HINT,
+    ),
+    ProblemSpec(
+        "plan.list_flattened", WARNING,
+        _FLATTENED_MESSAGE, _FLATTENED_HINT,
+    ),
+    ProblemSpec(
+        "report.setext_heading", WARNING,
+        _SETEXT_MESSAGE, _SETEXT_HINT,
+    ),
+    ProblemSpec(
+        "report.list_indent", WARNING,
+        _LIST_INDENT_MESSAGE, _LIST_INDENT_HINT,
+    ),
+    ProblemSpec(
+        "report.list_flattened", WARNING,
+        _FLATTENED_MESSAGE, _FLATTENED_HINT,
+    ),
+    ProblemSpec(
+        "page.setext_heading", WARNING,
+        _SETEXT_MESSAGE, _SETEXT_HINT,
+    ),
+    ProblemSpec(
+        "page.list_indent", WARNING,
+        _LIST_INDENT_MESSAGE, _LIST_INDENT_HINT,
+    ),
+    ProblemSpec(
+        "page.list_flattened", WARNING,
+        _FLATTENED_MESSAGE, _FLATTENED_HINT,
     ),
     # --- published addresses (content/url-da-cong-bo.txt) ---------------------------
     ProblemSpec(

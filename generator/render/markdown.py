@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from generator.render.liststructure import normalise_lists
 from generator.site.sanitize import wrap_block, wrap_inline
 from generator.text import format_date, format_int, format_percent
 
@@ -70,7 +71,7 @@ def markdown_block(text: str | None, indent: int = 0) -> Md:
     if not text:
         return Md("")
     pad = " " * indent
-    lines = text.strip("\n").split("\n")
+    lines = normalise_lists(text.strip("\n")).split("\n")
     block = "\n".join([lines[0], *[(pad + line) if line.strip() else "" for line in lines[1:]]])
     return Md(wrap_inline(block) if indent else wrap_block(block))
 

@@ -6,6 +6,7 @@ this one in code (``install``), so a commune's own mkdocs.yml cannot leave it ou
 * Staff regions (``sanitize.STAFF_BEGIN`` … ``STAFF_END``) are cleaned to the safe
   subset after raw HTML has been put back, i.e. on the HTML the visitor gets.
 * Titles in the table of contents (which the theme prints unescaped) are text.
+* Lists are "sane": numbered and bulleted lists stay apart, numbers are kept.
 * Table alignment becomes a class (``cchc-align-right``) instead of the
   ``style="text-align: …"`` Python-Markdown writes: the Content-Security-Policy
   allows no inline style.
@@ -66,3 +67,8 @@ def install(config: Any) -> None:
     extensions = config["markdown_extensions"]
     if not any(isinstance(e, SafetyExtension) for e in extensions):
         extensions.append(SafetyExtension())
+    # Numbered and bulleted lists kept apart, a list starting at 3 numbered from 3
+    # (Python-Markdown's own extension; staff lists are normalised for it in
+    # generator/render/liststructure.py).
+    if "sane_lists" not in extensions and "markdown.extensions.sane_lists" not in extensions:
+        extensions.append("sane_lists")

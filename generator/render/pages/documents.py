@@ -9,6 +9,7 @@ from generator.load.model import Article
 from generator.load.schema import Attachment, Plan, Report
 from generator.render import figure_charts, figures, views
 from generator.render.context import RenderContext
+from generator.render.liststructure import normalise_lists
 from generator.render.markdown import Md, demote_headings, escape, link
 from generator.render.summary import first_paragraph
 from generator.site.sanitize import wrap_block
@@ -80,12 +81,13 @@ def issuer(ctx: RenderContext, meta: Plan) -> str:
     return meta.co_quan_ban_hanh or ctx.unit.ten
 
 
-def _signer(meta: Plan) -> str | None:
-    """"Nguyễn Văn A, Phó Chủ tịch (TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH)"."""
+def _signer(meta: Plan, formula: bool = True) -> str | None:
+    """"Nguyễn Văn A, Phó Chủ tịch (TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH)"; lists leave the
+    signing formula to the document's page."""
     if not meta.nguoi_ky:
         return None
     text = meta.nguoi_ky + (f", {meta.chuc_vu_nguoi_ky}" if meta.chuc_vu_nguoi_ky else "")
-    return text + (f" ({meta.the_thuc_ky})" if meta.the_thuc_ky else "")
+    return text + (f" ({meta.the_thuc_ky})" if meta.the_thuc_ky and formula else "")
 
 
 def document_description(ctx: RenderContext, article: Article[Any]) -> str:
@@ -114,7 +116,7 @@ def article_page(ctx: RenderContext, article: Article[Any],
         charts=[Md(c) for c in figure_charts.report_charts(article)] if is_report else [],
         extra_charts=[Md(c) for c in figure_charts.extra_charts(article)] if is_report else [],
         period=getattr(meta, "ky_bao_cao", None), description=document_description(ctx, article),
-        body=Md(wrap_block(demote_headings(article.body.strip("\n")))),
+        body=Md(wrap_block(demote_headings(normalise_lists(article.body.strip("\n"))))),
     )
 
 
@@ -143,7 +145,7 @@ def by_year(ctx: RenderContext, folder: str,
         results = figures.headline(a.meta.so_lieu) if isinstance(a.meta, Report) else None
         heading = f"Năm {a.meta.year}" if a.meta.year else NO_YEAR
         years.setdefault(heading, []).append(
-            Listed(a, issuer(ctx, a.meta), _signer(a.meta), files, results))
+            Listed(a, issuer(ctx, a.meta), _signer(a.meta, formula=False), files, results))
     return list(years.items())
 
 
