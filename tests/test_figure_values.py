@@ -253,6 +253,7 @@ def test_acknowledged_figures_pass_strict_but_errors_do_not(
     root = Path.cwd()
     assert formats.github(acknowledged, root).startswith("::notice ")
     assert '"severity": "note"' in formats.as_json(acknowledged, root)
+    assert '"notes": 1' in formats.as_json(acknowledged, root)
     assert '"severity": "info"' in formats.gitlab(acknowledged, root)
     # An impossible count stays an error, acknowledged or not.
     over = figures.replace("1.103", "1.200").replace("31", "0")

@@ -112,7 +112,8 @@ def as_json(problems: Problems, root: Path) -> str:
         "format": "cchc-problems",
         "version": JSON_FORMAT_VERSION,
         "cchc": cchc_version(),
-        "summary": {"errors": len(problems.errors), "warnings": len(problems.warnings)},
+        "summary": {"errors": len(problems.errors), "warnings": len(problems.warnings),
+                    "notes": len(problems.notes)},
         "problems": [{
             "path": relative_path(p.location.path, root),
             "line": p.location.line,
