@@ -20,8 +20,8 @@ from generator.problems.record import Problems, Severity
 from generator.text import format_int
 
 
-def check_report_figures(content_reports: list[Article[Report]], problems: Problems) -> None:
-    for report in content_reports:
+def check_report_figures(reports: list[Article[Report]], problems: Problems) -> None:
+    for report in reports:
         meta = report.meta
         if meta.so_lieu is None:
             continue
