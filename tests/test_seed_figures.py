@@ -22,6 +22,7 @@ from generator import build as pipeline
 from generator.load.shares import SHARES
 from tests.browser import serve_directory
 from tests.chart_reader import read
+from tests.test_editor_schema import schema_accepts
 from tests.test_seeds import SEEDS
 
 MINH_DUC = "bao-cao/minh-duc-cchc-6-thang-dau-nam-2023"
@@ -278,3 +279,12 @@ def test_minh_duc_report_on_a_phone(site: Path, browser: Any) -> None:
                 assert box is not None and box["width"] >= 300 and box["x"] + box["width"] <= 390
         finally:
             page.close()
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (SEEDS / "bao-cao").glob("*.md")))
+def test_the_editor_schema_accepts_the_seed_figures(name: str) -> None:
+    """What staff typed from the signed documents is valid in their editor too."""
+    text = (SEEDS / "bao-cao" / name).read_text(encoding="utf-8")
+    front = text.split("---\n")[1]
+    assert "so_lieu:" in front
+    assert schema_accepts("bao-cao.schema.json", front)
