@@ -209,6 +209,16 @@ MESSAGE_CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
                      tep: "tep/ke-hoach/kh-15-phu-luc-1.pdf"
         """,
     ),
+    "the signing formula written as the position": (
+        {"bao-cao/a.md": plan('trich_yeu: "Báo cáo"\nnguoi_ky: "Nguyễn Văn A"\n'
+                              'chuc_vu_nguoi_ky: "KT. CHỦ TỊCH"')},
+        """
+        content/bao-cao/a.md:4:19: cảnh báo [report.signing_in_title]: chức vụ người ký «KT. CHỦ TỊCH» bắt đầu bằng thể thức ký (TM., KT., Q., TL., TUQ.); trang sẽ ghi lẫn hai phần
+          gợi ý: ghi thể thức ký ở trường riêng, chức vụ ở `chuc_vu_nguoi_ky`, ví dụ:
+                 the_thuc_ky: "TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH"
+                 chuc_vu_nguoi_ky: "Phó Chủ tịch"
+        """,
+    ),
     "a missing annex is located at its path": (
         {"bao-cao/a.md": plan('trich_yeu: "Báo cáo"\ntep:\n  - ten: "Phụ lục"\n'
                               '    tep: tep/phu-luc.pdf')},

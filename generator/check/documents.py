@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from generator.load.model import Article, Content
 from generator.load.schema import Plan, Report
@@ -54,3 +55,16 @@ def check_document_links(content: Content, problems: Problems) -> None:
     for report in content.reports:
         for index, ref in enumerate(report.meta.ke_hoach):
             _check_ref(report, index, ref, content, problems)
+
+
+_FORMULA_IN_TITLE = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.", re.IGNORECASE)
+
+
+def check_signing_formula(content: Content, problems: Problems) -> None:
+    """"KT. CHỦ TỊCH" written as the signer's position: it belongs in ``the_thuc_ky``."""
+    for kind, articles in (("plan", content.plans), ("report", content.reports)):
+        for article in articles:
+            title = article.meta.chuc_vu_nguoi_ky
+            if title and _FORMULA_IN_TITLE.match(title):
+                problems.add(f"{kind}.signing_in_title",
+                             article.meta.where("chuc_vu_nguoi_ky"), value=title)

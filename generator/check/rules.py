@@ -19,6 +19,7 @@ from generator.check.documents import (
     attachment_location,
     check_attachment_lists,
     check_document_links,
+    check_signing_formula,
 )
 from generator.check.markup import check_markup
 from generator.check.structure import check_structure
@@ -272,6 +273,7 @@ RULES: list[Callable[[Content, Problems], None]] = [
     check_report_figures,
     check_document_links,
     check_attachment_lists,
+    check_signing_formula,
     check_ledger,
     check_markup,
     check_structure,

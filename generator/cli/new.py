@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -27,6 +28,7 @@ from generator.cli.common import (
 from generator.problems.record import display_path
 
 if TYPE_CHECKING:
+    from generator.load.docmeta import DocDate
     from generator.problems.record import Problems
     from generator.staff.yamledit import TextFile
 
@@ -155,12 +157,14 @@ def _write(path: Path, text: str, bom: bool = False) -> Path:
     return path
 
 
-def _date(value: str) -> dt.date | str:
-    """A YYYY-MM-DD date; anything else is passed on for the loader to explain."""
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return value
+def _date(value: str) -> DocDate | str:
+    """A date, or only its year or month (YYYY-MM-DD, YYYY-MM, YYYY); anything else is
+    passed on for the loader to explain (an impossible month is its error too)."""
+    from generator.load.docmeta import DocDate
+
+    if re.fullmatch(r"\s*\d{4}(-\d{2}(-\d{2})?)?\s*", value):
+        return DocDate(*(int(part) for part in value.strip().split("-")))
+    return value
 
 
 def run(args: argparse.Namespace) -> int:

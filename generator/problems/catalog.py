@@ -452,6 +452,20 @@ _SPECIFIC: list[ProblemSpec] = [
         "ke_hoach: \"{example}\"",
     ),
     ProblemSpec(
+        "plan.signing_in_title", WARNING,
+        "chức vụ người ký «{value}» bắt đầu bằng thể thức ký (TM., KT., Q., TL., TUQ.); "
+        "trang sẽ ghi lẫn hai phần",
+        "ghi thể thức ký ở trường riêng, chức vụ ở `chuc_vu_nguoi_ky`, ví dụ:\n"
+        "the_thuc_ky: \"TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH\"\nchuc_vu_nguoi_ky: \"Phó Chủ tịch\"",
+    ),
+    ProblemSpec(
+        "report.signing_in_title", WARNING,
+        "chức vụ người ký «{value}» bắt đầu bằng thể thức ký (TM., KT., Q., TL., TUQ.); "
+        "trang sẽ ghi lẫn hai phần",
+        "ghi thể thức ký ở trường riêng, chức vụ ở `chuc_vu_nguoi_ky`, ví dụ:\n"
+        "the_thuc_ky: \"TM. ỦY BAN NHÂN DÂN; KT. CHỦ TỊCH\"\nchuc_vu_nguoi_ky: \"Phó Chủ tịch\"",
+    ),
+    ProblemSpec(
         "plan.attachment_duplicate", WARNING,
         "tệp «{value}» được đính kèm nhiều lần trong `tep`",
         "mỗi tệp chỉ ghi một lần; phụ lục ghi thành từng mục có tên, ví dụ:\n"

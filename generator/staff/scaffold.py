@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.load.docmeta import DocDate
 from generator.load.schema import Hotline, Plan, Procedure, Report
 from generator.load.validate import format_example
 from generator.staff.editor_schema import SCHEMA_DIR, model_schema
@@ -27,7 +28,7 @@ from generator.staff.field_docs import DESCRIPTIONS
 from generator.staff.yamledit import quoted
 from generator.text import format_date
 
-Value = str | list[str] | dt.date | None
+Value = str | list[str] | dt.date | DocDate | None
 # The schema is the same for every file a run writes (an import may write hundreds).
 _schema = functools.lru_cache(maxsize=None)(model_schema)
 
@@ -61,7 +62,7 @@ def _value_lines(key: str, value: Value, comment: str, indent: str) -> list[str]
         return [f"{indent}{key}:  # {comment}", *(f"{indent}  - {quoted(v)}" for v in value)]
     if isinstance(value, list):
         value = value[0]
-    text = value.isoformat() if isinstance(value, dt.date) else quoted(value or "")
+    text = str(value) if isinstance(value, dt.date | DocDate) else quoted(value or "")
     return [f"{indent}{key}: {text}  # {comment}"]
 
 
