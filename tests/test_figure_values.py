@@ -28,7 +28,8 @@ from tests.test_editor_schema import REPORT, check_text, schema_accepts
     ("trên 120", 120, "trên 120"), ("gần 2.000", 2000, "gần 2.000"),
     ("Khoảng 20", 20, "khoảng 20"), ("hơn 1.000", 1000, "hơn 1.000"),
     ("4.465.036.077", 4465036077, "4.465.036.077"), ("0.5", 0.5, "0,5"),
-    ("08", 8, "08"), ("02", 2, "02"), ("gần hai nghìn", 2000, "gần hai nghìn"),
+    ("08", 8, "08"), ("02", 2, "02"), ("99.80", 99.8, "99,80"),
+    ("123456789012345", 123456789012345, "123.456.789.012.345"), ("gần hai nghìn", 2000, "gần hai nghìn"),
     ("1,5 triệu", 1_500_000, "1,5 triệu"), ("Hàng chục", 10, "hàng chục"),
     ("hàng trăm", 100, "hàng trăm"), ("trên hàng chục", None, None), ("hàng", None, None),
 ])
@@ -44,7 +45,8 @@ def test_values_are_read_and_shown_as_written(written: str, number: float | None
     assert amount.text == shown
 
 
-@pytest.mark.parametrize("written", ["nhiều", "12O", "1,2,3", "trên", "١٢"])
+@pytest.mark.parametrize("written", ["nhiều", "12O", "1,2,3", "trên", "١٢", "9" * 400,
+                                     "1" * 16, "99," + "9" * 7])
 def test_non_figures_are_rejected(written: str) -> None:
     with pytest.raises(ValueError):
         parse(written)

@@ -26,6 +26,8 @@ _QUALIFIER = re.compile(r"^(" + "|".join(re.escape(q) for q in QUALIFIERS) + r")
 # 1.144 / 1 144 / 4.465.036.077 (grouped thousands, maybe a decimal comma) or 99,8 / 99.8.
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(?:([. ])\d{3})(?:\1\d{3})*(?:,(\d+))?$")
 _PLAIN = re.compile(r"^\d+(?:[.,](\d+))?$")
+# Beyond these a figure is a typing slip (and would not survive arithmetic exactly).
+MAX_DIGITS, MAX_DECIMALS = 15, 6
 # The key where a rate belongs, when staff write "100%" in a count field.
 RATE_KEYS = {"ho_so_truc_tuyen": "ty_le_truc_tuyen", "ho_so_tiep_nhan": "ty_le_truc_tuyen",
              "ho_so_dung_han": "ty_le_dung_han", "ho_so_da_giai_quyet": "ty_le_dung_han",
@@ -40,7 +42,8 @@ class Amount:
     decimals: int = 0
     qualifier: str | None = None  # "trên", "gần"…: the number is approximate
     percent: bool = False
-    digits: int = 0  # integer digits written: "08" keeps its zero (administrative style)
+    whole: str = ""  # the integer digits as written: "08" keeps its zero (administrative
+    fraction: str = ""  # style), "99,80" its last zero; empty for a computed figure
     words: str | None = None  # the number written in words: "hai nghìn"
 
     @property
@@ -57,8 +60,10 @@ class Amount:
         "08"; or in words when written so ("hai nghìn")."""
         if self.words:
             return self.words
-        whole = int(abs(self.number))
-        text = format_int(whole) if whole >= 1000 else str(whole).zfill(self.digits)
+        if self.whole:  # exactly the digits written, thousands grouped as Vietnamese do
+            grouped = self.whole if self.whole.startswith("0") else format_int(int(self.whole))
+            return grouped + (f",{self.fraction}" if self.fraction else "")
+        text = format_int(int(abs(self.number)))
         if self.decimals:
             digits = f"{self.number:.{self.decimals}f}".split(".")[1]
             text += "," + digits
@@ -105,9 +110,10 @@ def parse(value: Any) -> Amount | None:
             raise ValueError(text)
         decimals = plain.group(1) or ""
         integer = re.split(r"[.,]", text)[0]
+    if len(integer) > MAX_DIGITS or len(decimals) > MAX_DECIMALS:
+        raise ValueError(text)
     number = float(f"{integer}.{decimals}") if decimals else float(integer)
-    digits = len(integer) if integer.startswith("0") and len(integer) > 1 else 0
-    return Amount(number, len(decimals), qualifier, percent, digits)
+    return Amount(number, len(decimals), qualifier, percent, integer, decimals)
 
 
 _WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6,
