@@ -115,7 +115,8 @@ ngay_cap_nhat: 2026-07-01
         fields.write(f"- ten: {_yaml('Lĩnh vực ' + TEXT)}\n  mo_ta: {_yaml(TEXT)}\n")
     front = f"so_hieu: {_yaml('99/' + TEXT)}\nngay_ban_hanh: 2026-03-03\n" \
             f"trich_yeu: {_yaml('Văn bản ' + TEXT)}\nnguoi_ky: {_yaml(TEXT)}\n" \
-            f"chuc_vu_nguoi_ky: {_yaml(TEXT)}\n"
+            f"chuc_vu_nguoi_ky: {_yaml(TEXT)}\nco_quan_ban_hanh: {_yaml('UBND ' + TEXT)}\n" \
+            f"the_thuc_ky: {_yaml('TM. ' + TEXT)}\n"
     (root / "ke-hoach" / "2026-03-03-nguy-hiem.md").write_text(
         f"---\n{front}---\n\n# KẾ HOẠCH\n\n{MARKDOWN}", encoding="utf-8")
     (root / "bao-cao" / "2026-03-03-nguy-hiem.md").write_text(

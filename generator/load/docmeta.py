@@ -135,8 +135,7 @@ def _signing(value: Any) -> str | None:
     text = _optional_text(value)
     if text is None:
         return None
-    parts = [p.strip() for p in re.split(r"[\n;]", text) if p.strip()]
-    if not all(_SIGNING.match(fold(p)) for p in parts):
+    if not _SIGNING.match(fold(text)):
         raise PydanticCustomError("bad_signing", "bad signing formula", {"value": text})
     return text
 
