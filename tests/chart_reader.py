@@ -15,6 +15,7 @@ class Row:
     value: str | None  # the printed value, None when the row says "không có số liệu"
     bar: float | None  # drawn width
     track: float | None  # width of the 100 % track (rate charts)
+    approximate: bool = False  # drawn as an approximate figure ("trên 120")
 
 
 @dataclass
@@ -44,10 +45,10 @@ def read(svg_markup: str) -> ReadChart:
                  if "cchc-chart__label" not in _classes(t)}
         label = " ".join(t.text or "" for t in group.iter(f"{SVG}text")
                          if "cchc-chart__label" in _classes(t))
-        rects = {next(iter(_classes(r))): float(r.get("width") or 0)
-                 for r in group.iter(f"{SVG}rect")}
+        rects = {name: float(r.get("width") or 0) for r in group.iter(f"{SVG}rect")
+                 for name in _classes(r)}
         rows.append(Row(label, texts.get(("cchc-chart__value",)), rects.get("cchc-chart__bar"),
-                        rects.get("cchc-chart__track")))
+                        rects.get("cchc-chart__track"), "cchc-chart__bar--approx" in rects))
     for element in root.iter():
         assert element.get("style") is None, "inline style attributes break a strict CSP"
     return ReadChart(title.text, root.get("aria-label") or "", rows)

@@ -116,7 +116,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
                          "so_lieu:\n  ho_so_da_giai_quyet: 10\n  ho_so_dung_han: 8\n"
                          "  ho_so_qua_han: 1\n  ty_le_hai_long: 101\n---\n"},
         ["content/bao-cao/a.md:6:20: cảnh báo [report.figures_sum]",
-         "content/bao-cao/a.md:10:19: cảnh báo [report.figures_on_time]",
+         "content/bao-cao/a.md:10:19: lỗi [report.share_too_high]",
          "content/bao-cao/b.md:9:19: lỗi [report.bad_number]"],
     ),
     "stray and conflicting files": (

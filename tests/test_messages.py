@@ -216,7 +216,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         {"bao-cao/bc.md": '---\nso_hieu: "9/BC-UBND"\nngay_ban_hanh: 2026-06-15\n'
                           'trich_yeu: "Báo cáo"\nso_lieu:\n  ho_so_tiep_nhan: nhiều\n---\n'},
         """
-        content/bao-cao/bc.md:6:20: lỗi [report.bad_number]: trường `ho_so_tiep_nhan` (Hồ sơ tiếp nhận) phải là một số nguyên không âm, nhưng đang là «nhiều»
+        content/bao-cao/bc.md:6:20: lỗi [report.bad_number]: trường `ho_so_tiep_nhan` (Hồ sơ tiếp nhận) phải là một số nguyên không âm (có thể ghi «trên 120», «gần 2.000»), nhưng đang là «nhiều»
           gợi ý: chỉ ghi chữ số, ví dụ:
                  ho_so_tiep_nhan: 1144
         """,

@@ -150,7 +150,7 @@ def test_json_lists_every_problem_with_its_place(
     result = cchc("check", "--format", "json", "--strict")
     document = json.loads(result.out)
     assert document["format"] == "cchc-problems" and document["version"] == 1
-    assert document["summary"] == {"errors": 1, "warnings": 1}
+    assert document["summary"] == {"errors": 1, "warnings": 1, "notes": 0}
     assert document["problems"][1] == {
         "path": BROKEN_FILE, "line": 1, "column": 13, "severity": "error",
         "code": "procedure.code_type",

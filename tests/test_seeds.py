@@ -27,8 +27,13 @@ def site() -> dict[str, str]:
 
 
 def test_the_seeds_pass_strict_check() -> None:
+    """Nothing to fix; Minh Đức's figures do not add up in the signed document itself,
+    which staff acknowledged (``so_lieu_da_doi_chieu``): notes, not warnings."""
     result = pipeline.check(SEEDS)
-    assert result.problems.format() == ""
+    assert not result.problems.errors and not result.problems.warnings
+    assert [(Path(p.location.path).name, p.code) for p in result.problems.notes] == [
+        ("minh-duc-cchc-6-thang-dau-nam-2023.md", "report.figures_sum"),
+        ("minh-duc-cchc-6-thang-dau-nam-2023.md", "report.rate_mismatch")]
 
 
 def test_the_district_plan_is_not_listed_as_the_communes(site: dict[str, str]) -> None:

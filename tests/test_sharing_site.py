@@ -161,21 +161,26 @@ def test_report_page_charts_match_its_table(basic: Path) -> None:
 def test_trends_page_compares_reports_oldest_first(partial: Path) -> None:
     body = article(soup(partial, "ket-qua-qua-cac-ky"))
     assert [text(h) for h in body.select("h2")] == [
-        "Tỷ lệ qua các kỳ", "Số hồ sơ tiếp nhận", "Bảng số liệu", "Báo cáo không nêu số liệu"]
+        "Tỷ lệ qua các kỳ", "Số liệu khác qua các kỳ", "Số hồ sơ tiếp nhận", "Bảng số liệu",
+        "Báo cáo không nêu số liệu"]
     periods = ["Năm 2024", "Báo cáo số 210/BC-UBND ngày 15/12/2025", "Tuần đầu năm 2026"]
     headers = [text(th) for th in body.select("thead th")]
     assert headers == ["Chỉ tiêu", *periods]
     read_back = page_charts(partial, "ket-qua-qua-cac-ky")
-    assert [[r.label for r in c.rows] for c in read_back] == [periods] * 4
-    online, on_time, satisfied, received = ([r.value for r in c.rows] for c in read_back)
-    assert online == ["110 %", None, None]  # 1.100 of 1.000: shown as the report gives it
-    assert on_time == ["97,8 %", None, None]  # 0 resolved in 2026: no share to derive
+    assert [[r.label for r in c.rows] for c in read_back] == [periods] * 6
+    online, on_time, satisfied, digitised, documents, received = (
+        [r.value for r in c.rows] for c in read_back)
+    assert online == ["99,8 %", None, None]  # stated; 900 of 1.000 would be 90 %
+    assert on_time == ["97,8 %", None, None]  # computed (none stated); 0 resolved in 2026
     assert satisfied == [None, "95,5 %", None]
+    assert digitised == ["99,96 %", None, None]
+    assert documents == ["217", "230", None]  # a further figure named alike in two reports
     assert received == ["1.000", "2.000", "0"]
     rows = {text(tr.td): [text(td) for td in tr.select("td")[1:]] for tr in body.select("tbody tr")}
     assert rows["Hồ sơ tiếp nhận"] == ["1.000", "2.000", "0"]
     assert rows["Tỷ lệ hài lòng"] == ["–", "95,5 %", "–"]
-    assert "Tin, bài đã đăng" not in rows  # no report gives it
+    assert rows["Tỷ lệ giải quyết đúng hạn"] == ["97,8 %*", "–", "–"]
+    assert rows["Tin, bài đã đăng"] == ["trên 120", "–", "–"]
     assert "Báo cáo chuyên đề về tuyên truyền" in text(body)
 
 

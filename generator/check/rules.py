@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.check import figures as report_figures
 from generator.check.documents import (
     attachment_location,
     check_attachment_lists,
@@ -260,25 +261,8 @@ def check_article_urls(content: Content, problems: Problems) -> None:
 
 
 def check_report_figures(content: Content, problems: Problems) -> None:
-    """Figures that do not add up are warned about, never corrected."""
-    for report in content.reports:
-        f = report.meta.so_lieu
-        if f is None:
-            continue
-        received, online, direct = f.ho_so_tiep_nhan, f.ho_so_truc_tuyen, f.ho_so_truc_tiep
-        if received is not None and online is not None and direct is not None \
-                and online + direct != received:
-            problems.add("report.figures_sum", report.meta.where("so_lieu", "ho_so_tiep_nhan"),
-                         online=online, direct=direct, total=online + direct, received=received)
-        resolved, on_time, late = f.ho_so_da_giai_quyet, f.ho_so_dung_han, f.ho_so_qua_han
-        if resolved is None or on_time is None:
-            continue
-        where = report.meta.where("so_lieu", "ho_so_dung_han")
-        if on_time > resolved:
-            problems.add("report.figures_on_time", where, on_time=on_time, resolved=resolved)
-        elif late is not None and on_time + late != resolved:
-            problems.add("report.figures_resolved", where, on_time=on_time, late=late,
-                         total=on_time + late, resolved=resolved)
+    """Figures that do not add up are warned about, never corrected (check/figures.py)."""
+    report_figures.check_report_figures(content.reports, problems)
 
 
 RULES: list[Callable[[Content, Problems], None]] = [

@@ -12,6 +12,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
+from generator.load.amount import Amount, FigureCount, FigureRate, FigureValue, figure_value
 from generator.load.docmeta import (
     Attachments,
     DocDate,
@@ -30,7 +31,6 @@ from generator.load.fieldtypes import (
     OptionalCode,
     OptionalDate,
     OptionalText,
-    Percent,
     PhoneList,
     RequiredText,
     TextList,
@@ -216,18 +216,53 @@ class Hotline(ContentModel):
                                 default=None)
 
 
-class Figures(Part):
-    """``so_lieu`` of a report: the key figures of the period."""
+class Breakdown(Part):
+    """One part of a figure broken down (dossiers by field, news items by channel)."""
 
-    ho_so_tiep_nhan: Count = _f("Hồ sơ tiếp nhận", 1144, default=None)
-    ho_so_truc_tuyen: Count = _f("Hồ sơ nộp trực tuyến", 1103, default=None)
-    ho_so_truc_tiep: Count = _f("Hồ sơ nộp trực tiếp", 41, default=None)
-    ho_so_da_giai_quyet: Count = _f("Hồ sơ đã giải quyết", 1128, default=None)
-    ho_so_dung_han: Count = _f("Hồ sơ giải quyết đúng hạn", 1128, default=None)
-    ho_so_qua_han: Count = _f("Hồ sơ quá hạn", 0, default=None)
-    phieu_khao_sat: Count = _f("Phiếu khảo sát", 1140, default=None)
-    ty_le_hai_long: Percent = _f("Tỷ lệ hài lòng (%)", 99.5, default=None)
-    tin_bai: Count = _f("Tin, bài đã đăng", 20, default=None)
+    ten: RequiredText = _f("Tên mục", "Chuyên mục cải cách hành chính")
+    gia_tri: Annotated[Amount, BeforeValidator(figure_value)] = _f("Số liệu", 61)
+
+
+class ExtraFigure(Part):
+    """One item of ``so_lieu.khac``: a further figure the report states, as written."""
+
+    ten: RequiredText = _f("Tên số liệu", "Tin bài đăng trên Trang thông tin điện tử")
+    gia_tri: Annotated[Amount, BeforeValidator(figure_value)] = _f("Số liệu", "trên 120")
+    don_vi: OptionalText = _f("Đơn vị tính", "tin bài", default=None)
+    ky_truoc: FigureValue = _f("Số liệu kỳ trước", 95, default=None)
+    chi_tiet: Annotated[list[Breakdown], ListOnly] = _f(
+        "Chia theo", [{"ten": "Chuyên mục cải cách hành chính", "gia_tri": 61}],
+        default_factory=list)
+
+
+class Figures(Part):
+    """``so_lieu`` of a report: the key figures of the period, as the report writes them.
+
+    A rate the report states (``ty_le_…``) is shown as stated; a rate is computed
+    from counts only where none is stated (``render/figures.py``).
+    """
+
+    ho_so_tiep_nhan: FigureCount = _f("Hồ sơ tiếp nhận", 1144, default=None)
+    ho_so_truc_tuyen: FigureCount = _f("Hồ sơ nộp trực tuyến", 1103, default=None)
+    ho_so_truc_tiep: FigureCount = _f("Hồ sơ nộp trực tiếp", 41, default=None)
+    ty_le_truc_tuyen: FigureRate = _f("Tỷ lệ hồ sơ trực tuyến (%) như báo cáo ghi", "99,8",
+                                      default=None)
+    ho_so_da_giai_quyet: FigureCount = _f("Hồ sơ đã giải quyết", 1128, default=None)
+    ho_so_dung_han: FigureCount = _f("Hồ sơ giải quyết đúng hạn", 1128, default=None)
+    ho_so_qua_han: FigureCount = _f("Hồ sơ quá hạn", 0, default=None)
+    ty_le_dung_han: FigureRate = _f("Tỷ lệ giải quyết đúng hạn (%) như báo cáo ghi", "100%",
+                                    default=None)
+    phieu_khao_sat: FigureCount = _f("Phiếu khảo sát", 1140, default=None)
+    ty_le_hai_long: FigureRate = _f("Tỷ lệ hài lòng (%)", 99.5, default=None)
+    ty_le_so_hoa: FigureRate = _f("Tỷ lệ hồ sơ được số hóa (%)", "99,96", default=None)
+    tin_bai: FigureCount = _f("Tin, bài đã đăng", "trên 120", default=None)
+    khac: Annotated[list[ExtraFigure], ListOnly] = _f(
+        "Số liệu khác", [{"ten": "Văn bản đã ban hành", "gia_tri": 217, "don_vi": "văn bản",
+                          "ky_truoc": 190},
+                         {"ten": "Tin bài trên Trang thông tin điện tử", "gia_tri": "trên 120",
+                          "don_vi": "tin bài",
+                          "chi_tiet": [{"ten": "Chuyên mục cải cách hành chính",
+                                        "gia_tri": 61}]}], default_factory=list)
 
 
 class Attachment(Part):
@@ -284,6 +319,9 @@ class Report(Plan):
                             default_factory=list)
     so_lieu: Annotated[Figures | None, MappingOrNone] = _f(
         "Số liệu", {"ho_so_tiep_nhan": 1144}, default=None)
+    so_lieu_da_doi_chieu: OptionalText = _f(
+        "Đã đối chiếu số liệu với bản ký", "Đã đối chiếu với bản ký ngày 15/6/2023",
+        default=None)
 
 
 REPORT_ONLY_FIELDS = set(Report.model_fields) - set(Plan.model_fields)

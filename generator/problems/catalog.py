@@ -374,22 +374,67 @@ _SPECIFIC: list[ProblemSpec] = [
         "trường `{key}` chỉ dùng cho báo cáo (bao-cao/), kế hoạch sẽ bỏ qua",
         "xóa trường này, hoặc chuyển tệp sang thư mục content/bao-cao/ nếu đây là báo cáo",
     ),
+    # --- report figures (so_lieu): stated figures win, computed rates never pass 100 % ---
     ProblemSpec(
         "report.figures_sum", WARNING,
         "số hồ sơ trực tuyến ({online}) cộng trực tiếp ({direct}) là {total}, "
         "khác tổng số tiếp nhận ({received})",
-        "kiểm tra lại so_lieu; trang web sẽ hiển thị đúng các số đã ghi",
+        "kiểm tra lại so_lieu với bản ký; trang web hiển thị các số như đã ghi, còn tỷ lệ nộp "
+        "trực tuyến chỉ được tính từ số hồ sơ khi báo cáo không ghi `ty_le_truc_tuyen`; "
+        "nếu bản ký ghi đúng như vậy, giữ nguyên và thêm dòng\n"
+        "so_lieu_da_doi_chieu: \"Đã đối chiếu với bản ký ngày …\"",
     ),
     ProblemSpec(
         "report.figures_resolved", WARNING,
         "số hồ sơ đúng hạn ({on_time}) cộng quá hạn ({late}) là {total}, "
         "khác số đã giải quyết ({resolved})",
-        "kiểm tra lại so_lieu; trang web sẽ hiển thị đúng các số đã ghi",
+        "kiểm tra lại so_lieu với bản ký; trang web hiển thị các số như đã ghi, còn tỷ lệ đúng "
+        "hạn chỉ được tính từ số hồ sơ khi báo cáo không ghi `ty_le_dung_han`; "
+        "nếu bản ký ghi đúng như vậy, giữ nguyên và thêm dòng\n"
+        "so_lieu_da_doi_chieu: \"Đã đối chiếu với bản ký ngày …\"",
     ),
     ProblemSpec(
-        "report.figures_on_time", WARNING,
-        "số hồ sơ đúng hạn ({on_time}) lớn hơn số đã giải quyết ({resolved})",
-        "kiểm tra lại so_lieu; trang web sẽ hiển thị đúng các số đã ghi",
+        "report.share_too_high", ERROR,
+        "{part_label} ({part}) lớn hơn {whole_label} ({whole}): tỷ lệ tính ra là "
+        "{share}, không thể quá 100 %",
+        "sửa số bị ghi nhầm theo bản ký; nếu bản ký ghi đúng các số này, chỉ ghi tỷ lệ báo cáo "
+        "nêu (ví dụ `{rate_key}: \"99,8%\"`) và bỏ `{part_key}`",
+    ),
+    ProblemSpec(
+        "report.resolved_over_received", WARNING,
+        "số hồ sơ đã giải quyết ({resolved}) lớn hơn số hồ sơ tiếp nhận ({received})",
+        "có thể đúng nếu kỳ này giải quyết cả hồ sơ kỳ trước chuyển sang; nếu không, kiểm tra "
+        "lại so_lieu với bản ký; "
+        "nếu bản ký ghi đúng như vậy, giữ nguyên và thêm dòng\n"
+        "so_lieu_da_doi_chieu: \"Đã đối chiếu với bản ký ngày …\"",
+    ),
+    ProblemSpec(
+        "report.rate_mismatch", WARNING,
+        "{label} báo cáo ghi là {stated}, nhưng tính từ số hồ sơ ({part}/{whole}) "
+        "là {computed}",
+        "trang web hiển thị tỷ lệ báo cáo ghi ({stated}), không hiển thị {computed}; kiểm tra "
+        "lại so_lieu với bản ký; "
+        "nếu bản ký ghi đúng như vậy, giữ nguyên và thêm dòng\n"
+        "so_lieu_da_doi_chieu: \"Đã đối chiếu với bản ký ngày …\"",
+    ),
+    ProblemSpec(
+        "report.breakdown_sum", WARNING,
+        "các mục chia theo của «{label}» cộng lại là {total}, khác số đã ghi ({value})",
+        "kiểm tra lại `chi_tiet` với bản ký (nếu tổng là số ước lượng thì ghi «trên», «gần», "
+        "«khoảng» trước số); "
+        "nếu bản ký ghi đúng như vậy, giữ nguyên và thêm dòng\n"
+        "so_lieu_da_doi_chieu: \"Đã đối chiếu với bản ký ngày …\"",
+    ),
+    ProblemSpec(
+        "report.rate_in_count", ERROR,
+        "trường `{key}` ({title}) ghi số lượng, nhưng đang là tỷ lệ «{value}»",
+        "ghi số lượng nếu báo cáo có; tỷ lệ thì ghi vào trường tỷ lệ, ví dụ:\n{fix}",
+    ),
+    ProblemSpec(
+        "report.duplicate_figure", WARNING,
+        "số liệu «{label}» được ghi nhiều lần trong `so_lieu.khac`",
+        "mỗi số liệu ghi một lần; nếu là hai số khác nhau, đặt tên phân biệt (ví dụ thêm «trên "
+        "Trang thông tin điện tử», «trên Đài truyền thanh»)",
     ),
     # --- document metadata: annexes, report ↔ plan (issue 17) -----------------------
     ProblemSpec(

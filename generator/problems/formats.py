@@ -63,10 +63,11 @@ def _full_message(problem: Problem) -> str:
 
 
 def github(problems: Problems, root: Path) -> str:
-    """One workflow command per problem: ``::error`` or ``::warning``."""
+    """One workflow command per problem: ``::error``, ``::warning`` or ``::notice``."""
     lines = []
     for problem in problems:
-        command = "error" if problem.severity is Severity.ERROR else "warning"
+        command = {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(
+            problem.severity, "notice")
         where = problem.location
         properties = {
             "file": relative_path(where.path, root),
@@ -88,7 +89,7 @@ def _fingerprint(problem: Problem, path: str, seen: Counter[str]) -> str:
 
 
 def gitlab(problems: Problems, root: Path) -> str:
-    """A Code Quality report: errors ``major``, warnings ``minor``."""
+    """A Code Quality report: errors ``major``, warnings ``minor``, notes ``info``."""
     seen: Counter[str] = Counter()
     issues = []
     for problem in problems:
@@ -98,7 +99,8 @@ def gitlab(problems: Problems, root: Path) -> str:
             "description": f"[{problem.code}] {_full_message(problem)}",
             "check_name": problem.code,
             "fingerprint": _fingerprint(problem, path, seen),
-            "severity": "major" if problem.severity is Severity.ERROR else "minor",
+            "severity": {Severity.ERROR: "major", Severity.WARNING: "minor"}.get(
+                problem.severity, "info"),
             "location": {"path": path, "lines": {"begin": problem.location.line}},
         })
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
@@ -110,12 +112,14 @@ def as_json(problems: Problems, root: Path) -> str:
         "format": "cchc-problems",
         "version": JSON_FORMAT_VERSION,
         "cchc": cchc_version(),
-        "summary": {"errors": len(problems.errors), "warnings": len(problems.warnings)},
+        "summary": {"errors": len(problems.errors), "warnings": len(problems.warnings),
+                    "notes": len(problems.notes)},
         "problems": [{
             "path": relative_path(p.location.path, root),
             "line": p.location.line,
             "column": p.location.column,
-            "severity": "error" if p.severity is Severity.ERROR else "warning",
+            "severity": {Severity.ERROR: "error", Severity.WARNING: "warning"}.get(
+                p.severity, "note"),
             "code": p.code,
             "message": p.message,
             "hint": p.hint,

@@ -40,6 +40,11 @@ PLACEHOLDERS = {
     "suggested": "*ngày viết lại đúng dạng*",
     "old_code": "*mã cũ*", "ledger_line": "*số dòng*",
     "count": "*số kế hoạch*", "files": "*các tệp*",
+    # Report figures (check/figures.py).
+    "label": "*tên số liệu*", "stated": "*tỷ lệ báo cáo ghi*", "computed": "*tỷ lệ tính ra*",
+    "part": "*số phần*", "whole": "*số tổng*", "part_label": "*tên số phần*",
+    "whole_label": "*tên số tổng*", "share": "*tỷ lệ tính ra*", "rate_key": "*trường tỷ lệ*",
+    "part_key": "*trường số phần*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.

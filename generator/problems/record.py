@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,9 @@ from generator.problems import catalog
 class Severity(enum.Enum):
     ERROR = "lỗi"
     WARNING = "cảnh báo"
+    # A warning staff have acknowledged (figures checked against the signed
+    # original): still printed, never fails --strict.
+    NOTE = "ghi chú"
 
 
 @dataclass(frozen=True, order=True)
@@ -50,6 +53,11 @@ class Problem:
     def sort_key(self) -> tuple[str, int, int, str]:
         loc = self.location
         return (loc.path, loc.line, loc.column, self.code)
+
+    def acknowledged(self, note: str) -> Problem:
+        """This warning as a note: staff checked it against the original (``note``)."""
+        return replace(self, severity=Severity.NOTE, hint="",
+                       message=f"{self.message} (đã xác nhận: «{note}»)")
 
     def format(self) -> str:
         text = f"{self.location}: {self.severity.value} [{self.code}]: {self.message}"
@@ -106,6 +114,10 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return [p for p in self if p.severity is Severity.WARNING]
 
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self if p.severity is Severity.NOTE]
+
     def fails(self, strict: bool = False) -> bool:
         """True when the run must stop: any error, or any warning under ``--strict``."""
         return bool(self.errors) or (strict and bool(self.warnings))
@@ -114,4 +126,6 @@ class Problems:
         return "\n".join(p.format() for p in self)
 
     def summary(self) -> str:
-        return f"{len(self.errors)} lỗi, {len(self.warnings)} cảnh báo"
+        notes = len(self.notes)
+        return f"{len(self.errors)} lỗi, {len(self.warnings)} cảnh báo" + \
+            (f", {notes} ghi chú đã xác nhận" if notes else "")

@@ -1,9 +1,11 @@
-"""Report figures as residents read them: counts, derived shares, charts, a headline.
+"""Report figures as residents read them: counts, rates, further figures, a headline.
 
-Figures are shown exactly as the report gives them. Shares are derived only
-when both numbers are given (and the whole is not zero); figures that do not
-add up are a warning for staff at build time (``check.check_report_figures``),
-never "corrected" here.
+Figures are shown exactly as the report writes them ("99,96 %", "trên 120").
+A rate the report states wins; a rate is computed from two exact counts only
+where none is stated, is labelled as computed, and is never above 100 %
+(``load/shares.py``). Figures that do not add up are a warning for staff at
+build time (``check/figures.py``), never "corrected" here. Charts are drawn
+by ``figure_charts.py``.
 """
 
 from __future__ import annotations
@@ -12,61 +14,118 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.load.amount import Amount
 from generator.load.model import Article
-from generator.load.schema import Figures, Report
-from generator.render import svgchart
-from generator.text import format_int, format_percent
+from generator.load.schema import ExtraFigure, Figures, Report
+from generator.load.shares import ON_TIME, ONLINE, Share
 
 
-def share(part: int | None, whole: int | None) -> float | None:
-    """``part`` as a percentage of ``whole``; None when either is missing or whole is 0."""
-    if part is None or not whole:
-        return None
-    return 100 * part / whole
+@dataclass(frozen=True)
+class Shown:
+    """A figure as the page shows it; ``computed`` when the site derived it from counts."""
+
+    amount: Amount
+    computed: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.amount.text
+
+    @property
+    def number(self) -> float:
+        return self.amount.number
 
 
 @dataclass(frozen=True)
 class Metric:
+    """A figure of ``so_lieu`` (``key``), or a rate: stated, else computed (``share``)."""
+
     label: str
-    value: Callable[[Figures], float | None]
-    is_rate: bool = False
+    key: str | None = None
+    share: Share | None = None
 
-    def text(self, value: float) -> str:
-        return format_percent(value) if self.is_rate else format_int(int(value))
+    @property
+    def is_rate(self) -> bool:
+        return self.share is not None or (self.key or "").startswith("ty_le_")
+
+    def get(self, figures: Figures | None) -> Shown | None:
+        if figures is None:
+            return None
+        if self.share is not None:
+            stated = self.share.stated(figures)
+            if stated is not None:
+                return Shown(stated)
+            computed = self.share.computed(figures)
+            return Shown(computed, computed=True) if computed is not None else None
+        value: Amount | None = getattr(figures, self.key or "")
+        return Shown(value) if value is not None else None
 
 
-RECEIVED = Metric("Hồ sơ tiếp nhận", lambda f: f.ho_so_tiep_nhan)
-ONLINE_SHARE = Metric("Tỷ lệ nộp trực tuyến",
-                      lambda f: share(f.ho_so_truc_tuyen, f.ho_so_tiep_nhan), is_rate=True)
-ON_TIME_SHARE = Metric("Tỷ lệ giải quyết đúng hạn",
-                       lambda f: share(f.ho_so_dung_han, f.ho_so_da_giai_quyet), is_rate=True)
-SATISFACTION = Metric("Tỷ lệ hài lòng", lambda f: f.ty_le_hai_long, is_rate=True)
+COMPUTED_NOTE = "tính từ số hồ sơ"
+RECEIVED = Metric("Hồ sơ tiếp nhận", "ho_so_tiep_nhan")
+ONLINE_SHARE = Metric(ONLINE.label, share=ONLINE)
+ON_TIME_SHARE = Metric(ON_TIME.label, share=ON_TIME)
+SATISFACTION = Metric("Tỷ lệ hài lòng", "ty_le_hai_long")
+DIGITISED = Metric("Tỷ lệ hồ sơ được số hóa", "ty_le_so_hoa")
 
-# Every figure of a report, in the order of its table (derived shares included).
+# Every figure of a report, in the order of its table (rates included).
 METRICS = [
     RECEIVED,
-    Metric("Nộp trực tuyến", lambda f: f.ho_so_truc_tuyen),
-    Metric("Nộp trực tiếp", lambda f: f.ho_so_truc_tiep),
+    Metric("Nộp trực tuyến", "ho_so_truc_tuyen"),
+    Metric("Nộp trực tiếp", "ho_so_truc_tiep"),
     ONLINE_SHARE,
-    Metric("Hồ sơ đã giải quyết", lambda f: f.ho_so_da_giai_quyet),
-    Metric("Giải quyết đúng hạn", lambda f: f.ho_so_dung_han),
-    Metric("Quá hạn", lambda f: f.ho_so_qua_han),
+    Metric("Hồ sơ đã giải quyết", "ho_so_da_giai_quyet"),
+    Metric("Giải quyết đúng hạn", "ho_so_dung_han"),
+    Metric("Quá hạn", "ho_so_qua_han"),
     ON_TIME_SHARE,
-    Metric("Phiếu khảo sát", lambda f: f.phieu_khao_sat),
+    Metric("Phiếu khảo sát", "phieu_khao_sat"),
     SATISFACTION,
-    Metric("Tin, bài đã đăng", lambda f: f.tin_bai),
+    DIGITISED,
+    Metric("Tin, bài đã đăng", "tin_bai"),
 ]
 # The application counts drawn on a report's first chart (one scale: they are all files).
 APPLICATION_COUNTS = [m for m in METRICS[:7] if not m.is_rate]
-RATES = [ONLINE_SHARE, ON_TIME_SHARE, SATISFACTION]
+RATES = [ONLINE_SHARE, ON_TIME_SHARE, SATISFACTION, DIGITISED]
+
+
+def label_of(metric: Metric, shown: Shown) -> str:
+    """The row label; a computed rate says so, so it is never taken for a stated one."""
+    return f"{metric.label} ({COMPUTED_NOTE})" if shown.computed else metric.label
 
 
 def rows(figures: Figures | None) -> list[tuple[str, str]]:
-    """(label, value as shown) for every figure the report gives."""
+    """(label, value as shown) for every fixed figure the report gives."""
+    found = [(m, m.get(figures)) for m in METRICS]
+    return [(label_of(m, s), s.text) for m, s in found if s is not None]
+
+
+def _unit(item: ExtraFigure) -> str:
+    """The unit as printed after the value; "%" is already part of a percentage."""
+    unit = (item.don_vi or "").strip()
+    return "" if item.gia_tri.percent and unit in ("%", "phần trăm") else unit
+
+
+def extra_rows(figures: Figures | None) -> list[dict[str, str]]:
+    """The free list ``so_lieu.khac`` (items without a breakdown), as written."""
     if figures is None:
         return []
-    found = [(m, m.value(figures)) for m in METRICS]
-    return [(m.label, m.text(v)) for m, v in found if v is not None]
+    return [{"label": item.ten, "value": item.gia_tri.text, "unit": _unit(item),
+             "previous": item.ky_truoc.text if item.ky_truoc else ""}
+            for item in figures.khac if not item.chi_tiet]
+
+
+def breakdowns(figures: Figures | None) -> list[dict[str, Any]]:
+    """Figures broken down (dossiers by field, news items by channel): one small table each."""
+    if figures is None:
+        return []
+    return [{"label": item.ten, "total": item.gia_tri.text, "unit": _unit(item),
+             "previous": item.ky_truoc.text if item.ky_truoc else "",
+             "parts": [(part.ten, part.gia_tri.text) for part in item.chi_tiet]}
+            for item in figures.khac if item.chi_tiet]
+
+
+def has_figures(figures: Figures | None) -> bool:
+    return bool(rows(figures) or (figures is not None and figures.khac))
 
 
 def period(article: Article[Report]) -> str:
@@ -75,63 +134,8 @@ def period(article: Article[Report]) -> str:
     return meta.ky_bao_cao or f"Báo cáo {meta.identity}"
 
 
-def _sentence(title: str, bars: list[svgchart.Bar]) -> str:
-    """"Title: label 1 value; label 2 không có số liệu." — the chart in words."""
-    parts = [f"{b.label[0].lower()}{b.label[1:]} "
-             f"{b.text if b.value is not None else svgchart.MISSING}" for b in bars]
-    return f"{title}: {'; '.join(parts)}."
-
-
-def _bars(metrics: list[Metric], figures: Figures) -> list[svgchart.Bar]:
-    bars = []
-    for m in metrics:
-        value = m.value(figures)
-        bars.append(svgchart.Bar(m.label, value, m.text(value) if value is not None else ""))
-    return bars
-
-
-def report_charts(article: Article[Report], chart_id: str = "bieu-do") -> list[str]:
-    """The charts of one report: its application counts, then its shares (as figures)."""
-    figures = article.meta.so_lieu
-    if figures is None:
-        return []
-    label = period(article)
-    charts: list[str] = []
-    counts = [b for b in _bars(APPLICATION_COUNTS, figures) if b.value is not None]
-    if counts:
-        title = f"Số hồ sơ, {label}"
-        scale = max(b.value or 0 for b in counts)
-        chart = svgchart.Chart(f"{chart_id}-ho-so", _sentence(title, counts), counts, scale)
-        charts.append(svgchart.figure(chart, "Số hồ sơ trong kỳ"))
-    # One report: only the shares it gives (the trends page keeps gaps, to align periods).
-    rates = [b for b in _bars(RATES, figures) if b.value is not None]
-    if rates:
-        title = f"Tỷ lệ, {label}"
-        chart = svgchart.Chart(f"{chart_id}-ty-le", _sentence(title, rates), rates, 100,
-                               track=True)
-        charts.append(svgchart.figure(chart, "Tỷ lệ trong kỳ (trên thang 100 %)"))
-    return charts
-
-
-def trend_chart(metric: Metric, reports: list[Article[Report]], chart_id: str) -> str | None:
-    """One metric across reports (oldest first); None when no report gives it."""
-    bars = []
-    for article in reports:
-        value = metric.value(article.meta.so_lieu) if article.meta.so_lieu else None
-        bars.append(svgchart.Bar(period(article), value,
-                                 metric.text(value) if value is not None else ""))
-    if all(b.value is None for b in bars):
-        return None
-    scale = 100.0 if metric.is_rate else max(b.value or 0 for b in bars)
-    chart = svgchart.Chart(chart_id, _sentence(f"{metric.label} qua các kỳ", bars), bars,
-                           scale, track=metric.is_rate)
-    return svgchart.figure(chart, metric.label)
-
-
 def headline_parts(figures: Figures | None) -> list[str]:
     """The key results as short phrases: ["tiếp nhận 2.846 hồ sơ", "84 % nộp trực tuyến", …]."""
-    if figures is None:
-        return []
     phrases: list[tuple[Metric, Callable[[str], str]]] = [
         (RECEIVED, lambda t: f"tiếp nhận {t} hồ sơ"),
         (ONLINE_SHARE, lambda t: f"{t} nộp trực tuyến"),
@@ -140,9 +144,9 @@ def headline_parts(figures: Figures | None) -> list[str]:
     ]
     parts = []
     for metric, phrase in phrases:
-        value = metric.value(figures)
-        if value is not None:
-            parts.append(phrase(metric.text(value)))
+        shown = metric.get(figures)
+        if shown is not None:
+            parts.append(phrase(shown.text))
     return parts
 
 
@@ -162,11 +166,38 @@ def chronological(reports: list[Article[Report]]) -> list[Article[Report]]:
 
 
 def table(reports: list[Article[Report]]) -> list[dict[str, Any]]:
-    """Rows of the trends table: one per metric any report gives, one cell per report."""
+    """Rows of the trends table: one per figure any report gives, one cell per report;
+    then the further figures (``so_lieu.khac``) whose label recurs across reports."""
     out = []
     for metric in METRICS:
-        values = [metric.value(r.meta.so_lieu) if r.meta.so_lieu else None for r in reports]
+        values = [metric.get(r.meta.so_lieu) for r in reports]
         if any(v is not None for v in values):
-            out.append({"label": metric.label,
-                        "cells": [metric.text(v) if v is not None else "–" for v in values]})
+            out.append({"label": metric.label, "cells": [_cell(v) for v in values]})
+    for label, values in recurring(reports).items():
+        out.append({"label": label, "cells": [_cell(v) for v in values]})
     return out
+
+
+def _cell(value: Shown | None) -> str:
+    if value is None:
+        return "–"
+    return value.text + ("*" if value.computed else "")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def recurring(reports: list[Article[Report]]) -> dict[str, list[Shown | None]]:
+    """Further figures named alike in two reports or more (same label and unit),
+    label as first written → one value per report (None where a report lacks it)."""
+    found: dict[tuple[str, str], dict[int, Shown]] = {}
+    labels: dict[tuple[str, str], str] = {}
+    for index, report in enumerate(reports):
+        figures = report.meta.so_lieu
+        for item in figures.khac if figures else []:
+            key = (_key(item.ten), _key(item.don_vi or ""))
+            labels.setdefault(key, item.ten + (f" ({item.don_vi})" if item.don_vi else ""))
+            found.setdefault(key, {}).setdefault(index, Shown(item.gia_tri))
+    return {labels[key]: [values.get(i) for i in range(len(reports))]
+            for key, values in found.items() if len(values) > 1}

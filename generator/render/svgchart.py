@@ -36,7 +36,8 @@ MISSING = "không có số liệu"
 class Bar:
     label: str
     value: float | None  # None: the report does not give this figure
-    text: str  # the value as residents read it: "2.846", "84 %"
+    text: str  # the value as residents read it: "2.846", "84 %", "trên 120"
+    approximate: bool = False  # "trên 120", "gần 2.000": drawn paler, with a dashed edge
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,12 @@ def _text(x: float, y: float, content: str, *, anchor: str = "start",
             f'text-anchor="{anchor}"{middle} class="{css}">{escape(content)}</text>')
 
 
-def _rect(x: float, y: float, width: float, css: str, colour: str) -> str:
+def _rect(x: float, y: float, width: float, css: str, colour: str,
+          approximate: bool = False) -> str:
+    extra = (f' fill-opacity="0.45" stroke="{colour}" stroke-width="2" '
+             f'stroke-dasharray="5 3"' if approximate else "")
     return (f'<rect x="{x:g}" y="{y:g}" width="{width:.1f}" height="{BAR}" '
-            f'fill="{colour}" class="{css}"/>')
+            f'fill="{colour}"{extra} class="{css}"/>')
 
 
 def _value_width(bars: list[Bar]) -> float:
@@ -85,9 +89,10 @@ def _row(bar: Bar, top: float, chart: Chart, value_width: float) -> tuple[list[s
                            colour=MUTED_COLOUR, centred=True))
     else:
         share = max(0.0, min(1.0, bar.value / chart.scale)) if chart.scale > 0 else 0.0
-        # A figure above the scale (a share over 100 % from figures that do not
-        # add up) is drawn full width; its value is still printed as given.
-        parts.append(_rect(0, bar_top, bar_area * share, "cchc-chart__bar", BAR_COLOUR))
+        # A figure above the scale cannot come from cchc (rates over 100 % are
+        # rejected), but is drawn full width rather than overflowing.
+        css = "cchc-chart__bar cchc-chart__bar--approx" if bar.approximate else "cchc-chart__bar"
+        parts.append(_rect(0, bar_top, bar_area * share, css, BAR_COLOUR, bar.approximate))
         parts.append(_text(WIDTH, middle, bar.text, anchor="end", css="cchc-chart__value",
                            centred=True))
     return parts, LINE * len(lines) + 2 + BAR + GAP

@@ -31,7 +31,7 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from generator.load import docmeta, fieldtypes, schema
+from generator.load import amount, docmeta, fieldtypes, schema
 from generator.load.schema import FieldEntry, Hotline, Page, Plan, Procedure, Report, Unit
 from generator.staff.field_docs import DESCRIPTIONS, MODEL_DOCS
 from generator.text import fold
@@ -86,6 +86,31 @@ _PERCENT: JsonSchemaValue = {"anyOf": [
 ]}
 # A yes/no mark: editors offer true/false; the loader also reads có/không, yes/no.
 _FLAG: JsonSchemaValue = {"type": "boolean"}
+# Report figures as written (load/amount.py): "1.144", "99,8%", "trên 120", "gần 2.000".
+# (JSON Schema patterns are ECMA regexes: no inline flags, so capitals are spelt out.)
+_QUALIFIER = r"(?:(?:[Ưư]ớc khoảng|[Xx]ấp xỉ|[Kk]hoảng|[Gg]ần|[Tt]rên|[Hh]ơn|[Dd]ưới|[Ưư]ớc|~)\s*)?"
+# A number in words as reports write it: "hai nghìn", "1,5 triệu".
+_WORDS = (r"(?:(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười"
+          r"|\d+(?:,\d+)?)\s+(?:trăm|nghìn|ngàn|triệu|tỷ)"
+          r"|[Hh]àng\s+(?:chục|trăm|nghìn|ngàn|triệu))")
+_NUMBER = r"(?:\d+(?:[.,]\d+)?|[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?)"
+_FIGURE_COUNT: JsonSchemaValue = {"anyOf": [
+    {"type": "number", "minimum": 0},  # `1.144` (grouped thousands) is a number to an editor
+    {"type": "string",
+     "pattern": rf"^\s*{_QUALIFIER}(?:\d+|[1-9]\d{{0,2}}(?:[. ]\d{{3}})+|{_WORDS})\s*$",
+     "patternErrorMessage": "Một số, ví dụ 1144, 1.144, «trên 120» hoặc «gần 2.000»"},
+]}
+_FIGURE_RATE: JsonSchemaValue = {"anyOf": [
+    {"type": "number", "minimum": 0, "maximum": 100},
+    {"type": "string",
+     "pattern": rf"^\s*{_QUALIFIER}(?:100(?:[.,]0+)?|\d{{1,2}}(?:[.,]\d+)?)\s*%?\s*$",
+     "patternErrorMessage": "Tỷ lệ phần trăm từ 0 đến 100, ví dụ 99,8 hoặc «100%»"},
+]}
+_FIGURE_VALUE: JsonSchemaValue = {"anyOf": [
+    {"type": "number", "minimum": 0},
+    {"type": "string", "pattern": rf"^\s*{_QUALIFIER}(?:{_NUMBER}|{_WORDS})\s*%?\s*$",
+     "patternErrorMessage": "Một số, ví dụ 217, 1.144, «15,93%», «trên 120»"},
+]}
 _DATE: JsonSchemaValue = {"type": "string", "pattern": _DATE_PATTERN,
                           "patternErrorMessage": "Ngày dạng năm-tháng-ngày, ví dụ 2026-07-15"}
 
@@ -195,6 +220,13 @@ class ContentJsonSchema(GenerateJsonSchema):
             return _any_of(_FLAG, _NULL, _EMPTY_TEXT)
         if func is fieldtypes._percent:
             return _any_of(_PERCENT, _NULL, _EMPTY_TEXT)
+        if func is amount.figure_count:
+            return _any_of(_FIGURE_COUNT, _NULL, _EMPTY_TEXT)
+        if func is amount.figure_rate:
+            return _any_of(_FIGURE_RATE, _NULL, _EMPTY_TEXT)
+        if func is amount.figure_value:
+            optional = _accepts_null(self.generate_inner(inner))
+            return _any_of(_FIGURE_VALUE, _NULL, _EMPTY_TEXT) if optional else _FIGURE_VALUE
         if func is fieldtypes._mapping_or_none:
             return _any_of(self.generate_inner(inner), _NULL)
         if func is schema_document:

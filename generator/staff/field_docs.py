@@ -14,8 +14,10 @@ from pydantic import BaseModel
 
 from generator.load.schema import (
     Attachment,
+    Breakdown,
     Channel,
     Document,
+    ExtraFigure,
     FieldEntry,
     Figures,
     Hotline,
@@ -95,15 +97,33 @@ _HOTLINE = {
 }
 
 _FIGURES = {
-    "ho_so_tiep_nhan": "tổng số hồ sơ tiếp nhận trong kỳ",
+    "ho_so_tiep_nhan": "tổng số hồ sơ tiếp nhận trong kỳ, ghi như báo cáo: 1.144",
     "ho_so_truc_tuyen": "số hồ sơ nộp trực tuyến",
     "ho_so_truc_tiep": "số hồ sơ nộp trực tiếp hoặc qua bưu chính",
+    "ty_le_truc_tuyen": "tỷ lệ hồ sơ trực tuyến báo cáo nêu, ví dụ «99,8%»; "
+                        "trang web hiển thị đúng tỷ lệ này, không tự tính",
     "ho_so_da_giai_quyet": "số hồ sơ đã giải quyết",
     "ho_so_dung_han": "số hồ sơ giải quyết đúng hạn hoặc trước hạn",
     "ho_so_qua_han": "số hồ sơ giải quyết quá hạn",
+    "ty_le_dung_han": "tỷ lệ giải quyết đúng hạn báo cáo nêu, ví dụ «100%»",
     "phieu_khao_sat": "số phiếu khảo sát sự hài lòng thu được",
     "ty_le_hai_long": "tỷ lệ hài lòng, phần trăm, ví dụ 98,7",
-    "tin_bai": "số tin, bài tuyên truyền đã đăng",
+    "ty_le_so_hoa": "tỷ lệ hồ sơ được số hóa báo cáo nêu, ví dụ «99,96%»",
+    "tin_bai": "số tin, bài tuyên truyền đã đăng; số ước lượng ghi như báo cáo: «trên 120»",
+    "khac": "các số liệu khác báo cáo nêu (tên, số liệu, đơn vị; có thể chia theo mục)",
+}
+
+_EXTRA_FIGURE = {
+    "ten": "bắt buộc; tên số liệu như báo cáo ghi, ví dụ «Văn bản đã ban hành»",
+    "gia_tri": "bắt buộc; số liệu như báo cáo ghi: 217, «15,93%», «trên 120», «gần 2.000»",
+    "don_vi": "đơn vị tính, ví dụ «văn bản», «người», «tin bài»",
+    "ky_truoc": "số liệu cùng kỳ trước, nếu báo cáo nêu",
+    "chi_tiet": "chia theo mục (lĩnh vực, chuyên mục…): mỗi mục một tên và một số liệu",
+}
+
+_BREAKDOWN = {
+    "ten": "bắt buộc; tên mục, ví dụ «Chuyên mục cải cách hành chính»",
+    "gia_tri": "bắt buộc; số liệu của mục, ví dụ 61",
 }
 
 _PLAN = {
@@ -131,7 +151,9 @@ _REPORT = {
     "ky_bao_cao": "kỳ báo cáo, ví dụ «6 tháng đầu năm 2026»",
     "ke_hoach": "kế hoạch mà báo cáo này thực hiện: số hiệu kế hoạch (ví dụ «13/KH-UBND») "
                 "hoặc tên tệp trong content/ke-hoach/ không có đuôi .md",
-    "so_lieu": "các số liệu chính của kỳ báo cáo (chỉ ghi chữ số)",
+    "so_lieu": "các số liệu của kỳ báo cáo, ghi đúng như bản ký (kể cả «trên», «gần», «%»)",
+    "so_lieu_da_doi_chieu": "ghi chú khi số liệu đã được đối chiếu với bản ký mà vẫn không "
+                            "khớp nhau, ví dụ «Đã đối chiếu với bản ký ngày 15/6/2023»",
 }
 
 _PAGE = {
@@ -146,6 +168,8 @@ DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
     Procedure: _PROCEDURE,
     Hotline: _HOTLINE,
     Figures: _FIGURES,
+    ExtraFigure: _EXTRA_FIGURE,
+    Breakdown: _BREAKDOWN,
     Attachment: _ATTACHMENT,
     Plan: _PLAN,
     Report: _REPORT,
@@ -160,7 +184,9 @@ MODEL_DOCS: dict[type[BaseModel], tuple[str, str]] = {
     Document: ("Giấy tờ", "Một giấy tờ trong thành phần hồ sơ."),
     Procedure: ("Thủ tục hành chính", "Một thủ tục hành chính: content/thu-tuc/…/*.yml."),
     Hotline: ("Đường dây nóng", "Một đường dây nóng trong content/duong-day-nong.yml."),
-    Figures: ("Số liệu", "Số liệu chính của kỳ báo cáo."),
+    Figures: ("Số liệu", "Số liệu của kỳ báo cáo, ghi đúng như bản ký."),
+    ExtraFigure: ("Số liệu khác", "Một số liệu khác báo cáo nêu."),
+    Breakdown: ("Mục chia theo", "Một mục của số liệu chia theo lĩnh vực, chuyên mục…"),
     Attachment: ("Tệp đính kèm", "Một tệp đính kèm của kế hoạch, báo cáo: văn bản hoặc phụ lục."),
     Plan: ("Kế hoạch", "Phần thông tin đầu tệp kế hoạch: content/ke-hoach/*.md."),
     Report: ("Báo cáo", "Phần thông tin đầu tệp báo cáo: content/bao-cao/*.md."),

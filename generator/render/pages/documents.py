@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.load.model import Article
 from generator.load.schema import Attachment, Plan, Report
-from generator.render import figures, views
+from generator.render import figure_charts, figures, views
 from generator.render.context import RenderContext
 from generator.render.liststructure import normalise_lists
 from generator.render.markdown import Md, demote_headings, escape, link
@@ -15,9 +15,15 @@ from generator.render.summary import first_paragraph
 from generator.site.sanitize import wrap_block
 
 
-def report_figures(report: Report) -> list[tuple[str, str]]:
-    """The figures table of a report, with the derived shares; never "corrected"."""
-    return figures.rows(report.so_lieu)
+def report_figures(report: Report) -> dict[str, Any]:
+    """A report's figures as the page shows them: the key figures (stated rates, else
+    computed ones, marked), further figures, breakdowns, and whether staff checked
+    them against the signed original; never "corrected"."""
+    f = report.so_lieu
+    return {"rows": figures.rows(f), "extra": figures.extra_rows(f),
+            "breakdowns": figures.breakdowns(f), "checked": report.so_lieu_da_doi_chieu,
+            "computed": any(label.endswith(f"({figures.COMPUTED_NOTE})")
+                            for label, _ in figures.rows(f))}
 
 
 # The trends page ("Kết quả qua các kỳ"), written by pages/trends.py.
@@ -105,8 +111,10 @@ def article_page(ctx: RenderContext, article: Article[Any],
     ctx.page(
         f"{article.folder}/{article.slug}.md", "article.md.j2",
         title=title, back=back, meta_rows=rows,
-        figures=report_figures(meta) if is_report else [],
-        charts=[Md(c) for c in figures.report_charts(article)] if is_report else [],
+        figures=report_figures(meta) if is_report and figures.has_figures(meta.so_lieu)
+        else None,
+        charts=[Md(c) for c in figure_charts.report_charts(article)] if is_report else [],
+        extra_charts=[Md(c) for c in figure_charts.extra_charts(article)] if is_report else [],
         period=getattr(meta, "ky_bao_cao", None), description=document_description(ctx, article),
         body=Md(wrap_block(demote_headings(normalise_lists(article.body.strip("\n"))))),
     )
