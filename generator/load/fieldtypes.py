@@ -169,6 +169,20 @@ def _count(value: Any) -> int | None:
     return int(text)
 
 
+_YES = {"true", "co", "có", "yes"}
+_NO = {"false", "khong", "không", "no"}
+
+
+def _flag(value: Any) -> bool:
+    """Yes or no: YAML's true/false, or "có"/"không" written as text; empty is no."""
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    text = value.strip().lower() if isinstance(value, str) else None
+    if text in _YES or text in _NO or text == "":
+        return text in _YES
+    raise _wrong_type(value, "true (có) hoặc false (không)")
+
+
 def _percent(value: Any) -> float | None:
     """A percentage 0–100, written ``99.8``, ``99,8`` or ``99,8%``."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -235,3 +249,4 @@ Code = Annotated[RequiredText, _checked(lambda v: bool(CODE_PATTERN.match(v)), "
 OptionalCode = Annotated[OptionalText,
                          _checked(lambda v: bool(CODE_PATTERN.match(v)), "bad_code")]
 CodeList = Annotated[list[Code], BeforeValidator(_text_list)]
+Flag = Annotated[bool, BeforeValidator(_flag)]

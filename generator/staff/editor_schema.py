@@ -191,6 +191,8 @@ class ContentJsonSchema(GenerateJsonSchema):
             return _any_of(_COUNT, _NULL, _EMPTY_TEXT)
         if func is fieldtypes._percent:
             return _any_of(_PERCENT, _NULL, _EMPTY_TEXT)
+        if func is fieldtypes._flag:  # editors offer true/false; "có"/"không" also load
+            return _any_of({"type": "boolean"}, _NULL)
         if func is fieldtypes._mapping_or_none:
             return _any_of(self.generate_inner(inner), _NULL)
         if func is schema_document:
