@@ -25,6 +25,8 @@ M = TypeVar("M", bound=ContentModel)
 
 
 def _yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, dt.date | int | float):
         return str(value)
     return json.dumps(str(value), ensure_ascii=False)

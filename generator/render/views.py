@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from generator.load.model import Content
 from generator.load.schema import CHANNELS, ONLINE_LEVELS, STATUSES, Channel, Procedure, Unit
-from generator.text import format_size, name_sort_key, slugify, sort_key
+from generator.text import fold, format_size, name_sort_key, slugify, sort_key
 
 PENDING = "đang cập nhật"  # shown where a fact is missing
-_AUTHORITY = re.compile(r"^\s*(?:UBND|[UỦ]y ban nhân dân)\s+", re.IGNORECASE)
+_AUTHORITY = re.compile(r"^(?:ubnd|uy ban nhan dan)\s+")  # matched on the folded name
 
 
 @dataclass
@@ -72,7 +73,9 @@ def short_unit_name(unit: Unit) -> str:
     leading "UBND"/"Ủy ban nhân dân" ("UBND xã Hòa An" → "xã Hòa An")."""
     if unit.ten_ngan:
         return unit.ten_ngan
-    return _AUTHORITY.sub("", unit.ten).strip() or unit.ten
+    name = unicodedata.normalize("NFC", unit.ten)
+    found = _AUTHORITY.match(fold(name))  # fold keeps an NFC text's length
+    return name[found.end():].strip() if found and name[found.end():].strip() else name
 
 
 def status_label(procedure: Procedure) -> str:
