@@ -378,9 +378,10 @@
   // The index and result links are relative to the site root, which is two
   // folders above this file (assets/javascripts/).
   var root = new URL("../../", document.currentScript.src).href;
-  // For tests: the text rules, to compare with generator/search/text.py.
+  // For tests: the text rules, to compare with generator/search/text.py, and the
+  // ranking, to run on an index made for a test (tests/test_search_ranking.py).
   window.cchcSearch = { words: words, phrase: phrase, crc32: crc32, shardKey: shardKey,
-                        oneEdit: oneEdit };
+                        oneEdit: oneEdit, Index: Index, search: search };
   // The script comes right after the page's content (theme/cchc-search.html):
   // the form is there already, so the search starts without waiting for the rest.
   var form = document.getElementById("tim-kiem-form");
