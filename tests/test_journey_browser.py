@@ -138,7 +138,7 @@ TAP_TARGETS = {  # page → links and buttons outside running text (None: the fo
     "": ".cchc-links li a, .cchc-quick a, .cchc-home-search button",
     "thu-tuc/": ".cchc-fields a",
     "duong-day-nong/": ".md-content a[href^='tel:']",
-    "tim-kiem/?q=chung+thuc": ".cchc-result__name",
+    "tim-kiem/?q=chung+thuc": ".cchc-result__name, .cchc-links li a",
 }
 
 
