@@ -102,6 +102,16 @@ def sort_key(text: str) -> tuple[str, str, str]:
     return (folded.translate(_LETTERS), folded.translate(_TONES), text)
 
 
+_LEADING_THU_TUC = re.compile(r"^\s*th[uủ]\s+t[uụ]c\s+(?=\S)", re.IGNORECASE)
+
+
+def name_sort_key(name: str) -> tuple[str, str, str]:
+    """``sort_key`` of a procedure's name as people read a list: a leading "Thủ tục"
+    is not part of it ("Thủ tục đăng ký khai sinh" sorts under "Đăng ký")."""
+    stripped = _LEADING_THU_TUC.sub("", unicodedata.normalize("NFC", name))
+    return (*sort_key(stripped)[:2], name)
+
+
 # --- display -------------------------------------------------------------------
 
 

@@ -103,6 +103,7 @@ class Unit(ContentModel):
     """don-vi.yml: the commune."""
 
     ten: RequiredText = _f("Tên đơn vị", "UBND xã Hòa An")
+    ten_ngan: OptionalText = _f("Tên ngắn (đầu trang)", "xã Hòa An", default=None)
     tinh: OptionalText = _f("Tỉnh, thành phố", "Minh Sơn", default=None)
     dia_chi: OptionalText = _f("Địa chỉ", "Thôn Đông, xã Hòa An, tỉnh Minh Sơn", default=None)
     dien_thoai: PhoneList = _f("Số điện thoại", "0225 3 812 345", default_factory=list)
@@ -186,6 +187,7 @@ class Procedure(ContentModel):
     thu_tuc_lien_quan: CodeList = _f("Thủ tục liên quan (mã)", ["1.000894"],
                                      default_factory=list)
     tu_khoa: TextList = _f("Từ khóa tìm kiếm", ["lam giay khai sinh"], default_factory=list)
+    thuong_dung: Flag = _f("Thủ tục thường dùng (xếp đầu lĩnh vực)", True, default=False)
     hieu_luc: Annotated[str, choice(STATUSES, _STATUS_ALIASES)] = _f(
         "Tình trạng hiệu lực", "con_hieu_luc", default="con_hieu_luc")
     thay_the_boi: OptionalCode = _f("Được thay thế bởi (mã)", "1.001193", default=None)

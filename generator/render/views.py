@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from generator.load.model import Content
-from generator.load.schema import CHANNELS, ONLINE_LEVELS, STATUSES, Channel, Procedure
-from generator.text import format_size, slugify, sort_key
+from generator.load.schema import CHANNELS, ONLINE_LEVELS, STATUSES, Channel, Procedure, Unit
+from generator.text import fold, format_size, name_sort_key, slugify, sort_key
 
 PENDING = "đang cập nhật"  # shown where a fact is missing
+_AUTHORITY = re.compile(r"^(?:ubnd|uy ban nhan dan)\s+")  # matched on the folded name
 
 
 @dataclass
@@ -36,7 +38,13 @@ def _unique_anchor(name: str, taken: set[str]) -> str:
 
 
 def by_name(procedures: list[Procedure]) -> list[Procedure]:
-    return sorted(procedures, key=lambda p: (sort_key(p.ten), p.ma_thu_tuc))
+    """Vietnamese A–Z, a leading "Thủ tục" ignored (catalog, print boards)."""
+    return sorted(procedures, key=lambda p: (name_sort_key(p.ten), p.ma_thu_tuc))
+
+
+def frequent_first(procedures: list[Procedure]) -> list[Procedure]:
+    """Those marked ``thuong_dung`` first, each part A–Z (a field page)."""
+    return sorted(by_name(procedures), key=lambda p: not p.thuong_dung)
 
 
 def field_groups(content: Content) -> list[FieldGroup]:
@@ -51,13 +59,23 @@ def field_groups(content: Content) -> list[FieldGroup]:
     groups = [FieldGroup(name, _unique_anchor(name, taken), descriptions.get(name))
               for name in [f.ten for f in listed] + others]
     index = {g.name: g for g in groups}
-    for procedure in by_name(in_force):
+    for procedure in frequent_first(in_force):
         index[procedure.linh_vuc].procedures.append(procedure)
     return groups
 
 
 def inactive_procedures(content: Content) -> list[Procedure]:
     return by_name([p for p in content.procedures if not p.in_force])
+
+
+def short_unit_name(unit: Unit) -> str:
+    """The commune as the header names it: ``ten_ngan``, else ``ten`` without a
+    leading "UBND"/"Ủy ban nhân dân" ("UBND xã Hòa An" → "xã Hòa An")."""
+    if unit.ten_ngan:
+        return unit.ten_ngan
+    name = unicodedata.normalize("NFC", unit.ten)
+    found = _AUTHORITY.match(fold(name))  # fold keeps an NFC text's length
+    return name[found.end():].strip() if found and name[found.end():].strip() else name
 
 
 def status_label(procedure: Procedure) -> str:

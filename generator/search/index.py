@@ -6,9 +6,10 @@ three kinds of files under ``tim-kiem/chi-muc/`` (all deterministic, so a
 rebuild rewrites only what changed):
 
 ``meta.json``
-    The number of documents in each group and, per document, the number of words
-    of its name (of names holding every word of a query, the one the query
-    covers most of comes first).
+    The number of documents in each group, how many procedures marked
+    ``thuong_dung`` lead the list (``frequent``: they win ties), and per document
+    the number of words of its name (of names holding every word of a query, the
+    one the query covers most of comes first).
 ``t/<n>.json``
     Term shards: ``{term: postings}``, a term's shard chosen by its first three
     letters (so a half-typed last word finds its completions in one file).
@@ -22,9 +23,10 @@ rebuild rewrites only what changed):
     exactly a name or a keyword ranks that document first.
 ``d/<n>.json``
     What a result shows, ``CHUNK`` documents per file: ``[url, title, [detail
-    lines], badge]``. Documents are numbered procedures in force first (by
-    name), then the abolished and replaced ones, then plans, reports and pages,
-    so one file holds the neighbours of a good result.
+    lines], badge]``. Documents are numbered procedures in force first (those
+    marked ``thuong_dung``, then the others, each by name), then the abolished
+    and replaced ones, then plans, reports and pages, so one file holds the
+    neighbours of a good result.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class SearchDoc:
     keywords: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
+    frequent: bool = False  # ``thuong_dung``: wins ties among equal matches
 
 
 @dataclass
@@ -158,8 +161,12 @@ def _name_lengths(docs: list[SearchDoc]) -> str:
 
 
 def build_index(docs: list[SearchDoc]) -> SearchIndex:
-    """The index files for ``docs``, which must already be in display order."""
+    """The index files for ``docs``, which must already be in display order: the
+    frequently used procedures (``frequent``) first, then the rest of the group."""
     assert all(a.group <= b.group for a, b in pairwise(docs))
+    frequent = sum(1 for d in docs if d.frequent)
+    assert all(d.frequent for d in docs[:frequent]) and all(d.group == ACTIVE
+                                                          for d in docs[:frequent])
     terms, phrases = _inverted(docs)
     files, term_shards = _sharded("t", terms, term_shard)
     phrase_files, phrase_shards = _sharded("p", phrases, phrase_shard)
@@ -168,7 +175,7 @@ def build_index(docs: list[SearchDoc]) -> SearchIndex:
         rows = [[d.url, d.title, d.details, d.badge] for d in docs[start:start + CHUNK]]
         files[f"d/{start // CHUNK}.json"] = _dump(rows)
     groups = [sum(1 for d in docs if d.group == g) for g in (ACTIVE, INACTIVE, DOCUMENT)]
-    files["meta.json"] = _dump({"chunk": CHUNK, "groups": groups,
+    files["meta.json"] = _dump({"chunk": CHUNK, "groups": groups, "frequent": frequent,
                                 "lengths": _name_lengths(docs)})
     digest = hashlib.sha256()
     for path in sorted(files):

@@ -85,3 +85,22 @@ def strip_leading(ws: list[str]) -> list[str]:
 def phrase(text: str) -> str:
     """The form an exact name or keyword is compared in: folded words joined by spaces."""
     return " ".join(strip_leading(words(text)))
+
+
+# A query word this long may carry one typo (cchc-search.js, ``oneEdit``).
+TYPO_MIN = 4
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with one letter added, dropped, changed, or two
+    neighbours swapped ("sinhh"/"sinh", "thuk"/"thuc", "chugn"/"chung"); both
+    at least ``TYPO_MIN`` long. The same test as ``oneEdit`` in cchc-search.js."""
+    if a == b or min(len(a), len(b)) < TYPO_MIN or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):  # one letter changed, or two neighbours swapped
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i] == b[i + 1]
+                                          and a[i + 1] == b[i])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]

@@ -30,6 +30,8 @@ from generator.load.schema import (
 
 _UNIT = {
     "ten": "bắt buộc; tên đơn vị hiển thị đầu trang, ví dụ «UBND xã Hòa An»",
+    "ten_ngan": "tên ngắn hiện ở đầu trang trên điện thoại, ví dụ «xã Hòa An»; bỏ trống thì "
+                "lấy từ ten (bỏ chữ «UBND»)",
     "tinh": "tỉnh, thành phố trực thuộc trung ương",
     "dia_chi": "địa chỉ trụ sở UBND xã",
     "dien_thoai": "số điện thoại của văn phòng; nhiều số thì viết thành danh sách",
@@ -81,6 +83,8 @@ _PROCEDURE = {
     "quyet_dinh_cong_bo": "quyết định công bố thủ tục của tỉnh hoặc bộ",
     "thu_tuc_lien_quan": "mã các thủ tục liên quan, mỗi mã một mục, trong ngoặc kép",
     "tu_khoa": "từ người dân hay gõ khi tìm (có thể không dấu)",
+    "thuong_dung": "true nếu người dân hay làm thủ tục này: xếp đầu trang lĩnh vực và "
+                   "đứng trước khi tìm kiếm",
     "hieu_luc": "con_hieu_luc (mặc định), bai_bo (đã bãi bỏ) hoặc thay_the (đã được thay thế)",
     "thay_the_boi": "mã thủ tục mới, bắt buộc khi hieu_luc là thay_the",
     "ngay_cap_nhat": "ngày sửa nội dung gần nhất, dạng năm-tháng-ngày (YYYY-MM-DD)",

@@ -92,6 +92,8 @@ def _placeholder_lines(model: type[BaseModel], key: str, prop: Mapping[str, Any]
         for sub_key, sub_prop in defs[nested_name]["properties"].items():
             lines += _placeholder_lines(nested, sub_key, sub_prop, defs, indent + "  ")
         return lines
+    if any(o.get("type") == "boolean" for o in _options(prop)):  # a yes/no flag
+        return [f"{indent}{key}: false  # {comment}"]
     if any(o.get("type") == "number" for o in _options(prop)):  # a figure: write it bare
         return [f"{indent}{key}:  # {comment}"]
     return [f'{indent}{key}: ""  # {comment}']

@@ -189,7 +189,7 @@ def card_html(ctx: RenderContext, p: Procedure, sheet: str, level: int) -> Marku
 def boards(ctx: RenderContext) -> None:
     """One sheet for every field in force, and one for all of them."""
     def cards(sheet: str, group: views.FieldGroup, level: int) -> list[Markup]:
-        return [card_html(ctx, p, sheet, level) for p in group.procedures]
+        return [card_html(ctx, p, sheet, level) for p in views.by_name(group.procedures)]
 
     everything = [(g, cards(urls.PRINT_ALL, g, 3)) for g in ctx.groups]
     _sheet(ctx, urls.PRINT_ALL, "Bảng mã QR – tất cả lĩnh vực",

@@ -49,7 +49,7 @@ def procedure_doc(p: Procedure, codes: dict[str, Procedure]) -> SearchDoc:
             else ["Không còn áp dụng"]
     return SearchDoc(ACTIVE if p.in_force else INACTIVE, f"thu-tuc/{p.slug}/", p.ten,
                      details, badge, keywords=list(p.tu_khoa), codes=[p.ma_thu_tuc],
-                     other=[p.linh_vuc, *p.ket_qua])
+                     other=[p.linh_vuc, *p.ket_qua], frequent=p.in_force and p.thuong_dung)
 
 
 def article_doc(article: Article[Any], kind: str) -> SearchDoc:
@@ -75,9 +75,11 @@ def hotline_doc(ctx: RenderContext) -> SearchDoc:
 
 
 def search_docs(ctx: RenderContext) -> list[SearchDoc]:
-    """Procedures in force (A–Z), then inactive ones, then plans, reports, pages."""
+    """Procedures in force (frequently used ones first, each part A–Z), then inactive
+    ones, then plans, reports, pages."""
     active = [procedure_doc(p, ctx.codes) for g in ctx.groups for p in g.procedures]
-    active.sort(key=lambda d: (core_name(d.title), d.title))  # similar names side by side
+    # similar names side by side
+    active.sort(key=lambda d: (not d.frequent, core_name(d.title), d.title))
     inactive = [procedure_doc(p, ctx.codes) for p in views.inactive_procedures(ctx.content)]
     dated: list[Article[Any]] = [*ctx.content.plans, *ctx.content.reports]
     by_date = sorted(dated, key=lambda a: a.meta.order_key, reverse=True)

@@ -113,6 +113,38 @@
   // --- Ranking ------------------------------------------------------------------
 
   var WEIGHT = [[NAME, 4], [CODE, 4], [KEYWORD, 2]]; // any other field: 1
+  var TYPO_MIN = 4; // generator/search/text.py TYPO_MIN
+  var FEW = 3; // a word finding fewer documents than this also tries typos
+
+  function typoAllowed(word) {
+    return word.length >= TYPO_MIN && !DIGIT.test(word);
+  }
+
+  /** ``b`` is ``a`` with one letter added, dropped, changed, or two neighbours
+   * swapped; both TYPO_MIN long at least (generator/search/text.py one_edit). */
+  function oneEdit(a, b) {
+    if (a === b || Math.min(a.length, b.length) < TYPO_MIN ||
+        Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < Math.min(a.length, b.length) && a.charAt(i) === b.charAt(i)) i++;
+    if (a.length === b.length) {
+      return a.slice(i + 1) === b.slice(i + 1) || (a.slice(i + 2) === b.slice(i + 2) &&
+        a.charAt(i) === b.charAt(i + 1) && a.charAt(i + 1) === b.charAt(i));
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  /** Words one edit away from ``word`` in its first letters, where the shard key
+   * is: the shards its typo may hide the intended word in (a letter too many, or
+   * two letters swapped; a changed first letter is not looked for). */
+  function typoShardWords(word) {
+    var out = [];
+    for (var i = 0; i < keyLength(word); i++) {
+      out.push(word.slice(0, i) + word.slice(i + 1));
+      out.push(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+    }
+    return out.filter(function (w) { return shardKey(w) !== shardKey(word); });
+  }
   var LENGTH_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
   function fieldWeight(flags) {
@@ -120,12 +152,15 @@
     return 1;
   }
 
-  /** For each query word: Map(document → {flags, exact}); the last word also
-   * matches the terms it begins (it may still be being typed). */
-  function wordMatches(word, shard, isLast) {
+  /** For each query word: Map(document → {flags, exact, typo}); the last word also
+   * matches the terms it begins (it may still be being typed). A word of
+   * TYPO_MIN letters or more that finds fewer than FEW documents also matches the
+   * terms one edit away (oneEdit) in its own shard and in ``extra`` shards
+   * (``null``: no typos). */
+  function wordMatches(word, shard, isLast, extra) {
     var found = new Map();
     decode(shard[word], 4).forEach(function (flags, doc) {
-      found.set(doc, { flags: flags, exact: true });
+      found.set(doc, { flags: flags, exact: true, typo: false });
     });
     if (isLast && word.length >= keyLength(word)) {
       Object.keys(shard).forEach(function (term) {
@@ -133,30 +168,41 @@
         decode(shard[term], 4).forEach(function (flags, doc) {
           var seen = found.get(doc);
           if (seen && seen.exact) return;
-          found.set(doc, { flags: (seen ? seen.flags : 0) | flags, exact: false });
+          found.set(doc, { flags: (seen ? seen.flags : 0) | flags, exact: false, typo: false });
         });
       });
     }
+    if (extra === null || found.size >= FEW || !typoAllowed(word)) return found;
+    [shard].concat(extra).forEach(function (loaded) {
+      Object.keys(loaded).forEach(function (term) {
+        if (!oneEdit(word, term)) return;
+        decode(loaded[term], 4).forEach(function (flags, doc) {
+          if (!found.has(doc)) found.set(doc, { flags: flags, exact: false, typo: true });
+        });
+      });
+    });
     return found;
   }
 
   /** Ranked document numbers for ``qwords`` (the query's words without repeats,
    * with their ``shards``) and the documents whose name or keyword is exactly the
    * query (``phrases``); ``partial`` when none matches every word. */
-  function rank(qwords, shards, phrases, meta) {
+  function rank(qwords, shards, phrases, meta, extra) {
     var total = meta.lengths.length;
     var perWord = qwords.map(function (word, i) {
-      return wordMatches(word, shards[i], i === qwords.length - 1);
+      return wordMatches(word, shards[i], i === qwords.length - 1, (extra && extra[i]) || []);
     });
     var docs = new Map(), n = qwords.length;
     perWord.forEach(function (found) {
       var idf = Math.log(1 + total / Math.max(1, found.size));
       found.forEach(function (hit, doc) {
-        var d = docs.get(doc) || { doc: doc, matched: 0, inName: 0, exact: 0, score: 0 };
+        var d = docs.get(doc) ||
+          { doc: doc, matched: 0, inName: 0, exact: 0, typos: 0, score: 0 };
         d.matched += 1;
+        if (hit.typo) d.typos += 1;
         if (hit.flags & (NAME | CODE)) d.inName += 1;
         if (hit.exact) d.exact += 1;
-        d.score += fieldWeight(hit.flags) * idf * (hit.exact ? 1 : 0.7);
+        d.score += fieldWeight(hit.flags) * idf * (hit.exact ? 1 : hit.typo ? 0.5 : 0.7);
         // A number typed alone that is (part of) a procedure's code: that procedure.
         if (n === 1 && hit.exact && (hit.flags & CODE) && DIGIT.test(qwords[0])) {
           d.codeExact = true;
@@ -173,15 +219,31 @@
       else if (d.matched === n) d.tier = d.inName === n ? 1 : 2;
       else d.tier = 3;
       d.group = d.doc < meta.groups[0] ? 0 : d.doc < meta.groups[0] + meta.groups[1] ? 1 : 2;
+      d.frequent = d.doc < (meta.frequent || 0) ? 1 : 0; // thuong_dung: numbered first
       if (d.tier < 3) full.push(d);
       else if (d.matched >= 2 && 2 * d.matched >= n) partial.push(d);
     });
     var list = full.length ? full : partial;
+    // In force before abolished; without typos before with; then how well it
+    // matches; among equal matches a procedure marked thuong_dung first.
     list.sort(function (a, b) {
-      return a.group - b.group || a.tier - b.tier || b.matched - a.matched ||
-        b.exact - a.exact || b.coverage - a.coverage || b.score - a.score || a.doc - b.doc;
+      return a.group - b.group || a.typos - b.typos || a.tier - b.tier ||
+        b.matched - a.matched || b.exact - a.exact || b.frequent - a.frequent ||
+        b.coverage - a.coverage || b.score - a.score || a.doc - b.doc;
     });
     return { docs: list.map(function (d) { return d.doc; }), partial: !full.length };
+  }
+
+  /** For each query word that finds few documents and may hold a typo, the other
+   * shards the intended word may be in (fetched only then). */
+  function typoShards(index, qwords, shards) {
+    return Promise.all(qwords.map(function (word, i) {
+      var last = i === qwords.length - 1;
+      if (!typoAllowed(word) || wordMatches(word, shards[i], last, null).size >= FEW) {
+        return Promise.resolve([]);
+      }
+      return Promise.all(typoShardWords(word).map(index.shard));
+    }));
   }
 
   /** Everything the query needs, fetched in parallel, then ranked. */
@@ -192,8 +254,13 @@
     var core = stripLeading(all).join(" ");
     var needed = [index.meta(), index.phrases(core)].concat(qwords.map(index.shard));
     return Promise.all(needed).then(function (loaded) {
+      return typoShards(index, qwords, loaded.slice(2)).then(function (extra) {
+        return [loaded, extra];
+      });
+    }).then(function (both) {
+      var loaded = both[0], extra = both[1];
       var meta = loaded[0], phrases = decode(loaded[1][core], 1), shards = loaded.slice(2);
-      var result = rank(qwords, shards, phrases, meta);
+      var result = rank(qwords, shards, phrases, meta, extra);
       // A short last word may still be being typed: if nothing has it, leave it out.
       var last = all[all.length - 1];
       if (result.partial && qwords.length > 1 && last.length < keyLength(last) &&
@@ -311,8 +378,10 @@
   // The index and result links are relative to the site root, which is two
   // folders above this file (assets/javascripts/).
   var root = new URL("../../", document.currentScript.src).href;
-  // For tests: the text rules, to compare with generator/search/text.py.
-  window.cchcSearch = { words: words, phrase: phrase, crc32: crc32, shardKey: shardKey };
+  // For tests: the text rules, to compare with generator/search/text.py, and the
+  // ranking, to run on an index made for a test (tests/test_search_ranking.py).
+  window.cchcSearch = { words: words, phrase: phrase, crc32: crc32, shardKey: shardKey,
+                        oneEdit: oneEdit, Index: Index, search: search };
   // The script comes right after the page's content (theme/cchc-search.html):
   // the form is there already, so the search starts without waiting for the rest.
   var form = document.getElementById("tim-kiem-form");
