@@ -96,7 +96,7 @@ def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = Fal
     cache; the cache itself is written only when ``save_cache`` (by builds)."""
     result = Result()
     progress("Đọc nội dung")
-    cache = LoadCache(cache_dir_for(content_dir) / "thu-tuc.pickle", writable=save_cache)
+    cache = LoadCache(cache_dir_for(content_dir) / "thu-tuc.json", writable=save_cache)
     with _gc_paused():
         result.content = load_content(content_dir, result.problems, cache)
         progress("Kiểm tra")

@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator.check.attachments import check_attachment_files, in_tep
 from generator.check.markup import check_markup
+from generator.load import safefs
 from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
 from generator.problems.record import Location, Problems
@@ -158,8 +160,11 @@ def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
     normal = posixpath.normpath(path)
     if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or normal.startswith(".."):
         return "file_outside", ""
-    if normal in content.attachments or (content.root / normal).is_file():
+    if normal in content.attachments:
         return None
+    if safefs.kind_of(content.root / normal) != "missing":
+        # a content file (``mau: don-vi.yml``): refused; a refused attachment: reported
+        return None if in_tep(normal) else ("outside_tep", "")
     lower = {rel.lower(): rel for rel in content.attachments}
     if normal.lower() in lower:
         return "file_missing", f' (có tệp «{lower[normal.lower()]}»: chữ hoa, chữ thường phải khớp)'
@@ -173,8 +178,10 @@ def check_attachments(content: Content, problems: Problems) -> None:
         found = _attachment_problem(value, content)
         if found is not None:
             suffix, suggestion = found
-            problems.add(f"{kind}.{suffix}", where(), value=value, key=key,
-                         suggestion=suggestion)
+            code = "attachment.outside_tep" if suffix == "outside_tep" else f"{kind}.{suffix}"
+            problems.add(code, where(), value=value, key=key, suggestion=suggestion)
+
+    check_attachment_files(content, problems)
 
     for procedure in content.procedures:
         for index, document in enumerate(procedure.thanh_phan_ho_so):
@@ -215,7 +222,7 @@ def _link_resolves(path: str, folder: str, content: Content) -> bool:
     resolved = posixpath.normpath(posixpath.join(folder, path))
     if resolved.startswith(".."):
         return False
-    return (content.root / resolved).is_file()
+    return safefs.is_regular(content.root / resolved)
 
 
 def _articles(content: Content) -> list[tuple[str, Sequence[Article[Any]]]]:
