@@ -132,7 +132,14 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
     ``out_dir`` becomes a link to one of two copies of the site (``site/output.py``), or
     with ``folder`` an ordinary folder (hard links to a copy kept in the cache).
     """
-    from generator.site.output import absolute, next_buffer, publish_folder, publishing, switch
+    from generator.site.output import (
+        absolute,
+        mark_site,
+        next_buffer,
+        publish_folder,
+        publishing,
+        switch,
+    )
 
     started = time.monotonic()
     out_dir = absolute(out_dir)
@@ -163,6 +170,7 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
         except MkdocsFailed as exc:
             result.build_errors = exc.messages
             return result
+        mark_site(buffer)  # so a later build knows this folder is cchc's to replace
         # 3. ...and the site switches to it in one atomic step.
         if folder:
             publish_folder(out_dir, buffer)

@@ -55,13 +55,21 @@ class Kept(bytes):
     producer checked it is intact, see ``render/memo.py``)."""
 
 
-MANIFEST_VERSION = "1"
+MANIFEST_VERSION = "2"
 
 
 def read_manifest(file: Path | None) -> Manifest:
     """What ``write_tree`` wrote last time (empty when unknown: files are compared)."""
-    manifest = cachefile.read(file, MANIFEST_VERSION)
-    return manifest if isinstance(manifest, dict) else {}
+    stored = cachefile.read(file, MANIFEST_VERSION)
+    manifest: Manifest = {}
+    for rel, entry in (stored.items() if isinstance(stored, dict) else ()):
+        try:
+            size, mtime, digest = entry
+            if isinstance(size, int) and isinstance(mtime, int):
+                manifest[rel] = (size, mtime, bytes.fromhex(digest))
+        except (TypeError, ValueError):
+            continue
+    return manifest
 
 
 def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None) -> WriteStats:
@@ -95,7 +103,9 @@ def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None
         new[rel] = (stat.st_size, stat.st_mtime_ns, digest)
     stats.removed = _prune(root, set(files))
     if manifest is not None and new != old:
-        cachefile.write(manifest, MANIFEST_VERSION, new)
+        cachefile.write(manifest, MANIFEST_VERSION,
+                        {rel: [size, mtime, digest.hex()] for rel, (size, mtime, digest)
+                         in new.items()})
     return stats
 
 
@@ -149,6 +159,36 @@ def link_tree(source: Path, target: Path) -> None:
                 os.link(src, dst)
             except OSError:
                 shutil.copy2(src, dst)
+
+
+# Written into every site cchc builds: ``cchc build --out`` replaces only a folder that
+# has it (or is empty), never one holding other data (``--out /var/www/html``).
+SITE_MARKER = ".cchc-site"
+
+
+def mark_site(folder: Path) -> None:
+    (folder / SITE_MARKER).write_text(
+        "Trang web do cchc dựng; cchc build --out có thể xóa và thay thư mục này.\n",
+        encoding="utf-8")
+
+
+def replaceable(out: Path) -> str | None:
+    """None when ``out`` may be replaced by a build: absent, empty, a site cchc built
+    (its marker, or a link to one of its two copies); else what is in the way."""
+    out = absolute(out)
+    if out.is_symlink():
+        return None if served_buffer(out) is not None else "là một liên kết tượng trưng"
+    if not out.exists():
+        return None
+    if not out.is_dir():
+        return "là một tệp, không phải thư mục"
+    if (out / SITE_MARKER).is_file() and not (out / SITE_MARKER).is_symlink():
+        return None
+    names = sorted(entry.name for entry in out.iterdir())
+    if not names:
+        return None
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    return f"đã có dữ liệu mà cchc không tạo ra ({shown}; không có tệp đánh dấu {SITE_MARKER})"
 
 
 def absolute(path: Path) -> Path:
