@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.check.attachments import check_attachment_files, in_tep
+from generator.check.limits import check_name_lengths
 from generator.check.markup import check_markup
 from generator.load import safefs
 from generator.load.model import Article, Content
@@ -278,6 +279,7 @@ def check_report_figures(content: Content, problems: Problems) -> None:
 
 
 RULES: list[Callable[[Content, Problems], None]] = [
+    check_name_lengths,
     check_unique_codes,
     check_replacements,
     check_related,

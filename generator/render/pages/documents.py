@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.load import safefs
 from generator.load.model import Article
 from generator.load.schema import Plan, Report
 from generator.render import figures, views
 from generator.render.context import RenderContext
-from generator.render.markdown import Md, demote_headings, escape
+from generator.render.markdown import Md, demote_headings, escape, link
 from generator.render.summary import first_paragraph
 from generator.site.sanitize import wrap_block
 from generator.text import format_date
@@ -36,7 +37,7 @@ def _document_rows(ctx: RenderContext, article: Article[Any]) -> list[tuple[str,
         rows.append(("Người ký", signer))
     if meta.tep:
         f = views.file_link(meta.tep, ctx.content, article.folder)
-        rows.append(("Tệp đính kèm", Md(f"[{escape(f.name)}]({f.href}) ({escape(f.label)})")))
+        rows.append(("Tệp đính kèm", Md(f"{link(f.name, f.href)} ({escape(f.label)})")))
     return rows
 
 
@@ -127,6 +128,7 @@ def free_pages(ctx: RenderContext) -> None:
 
 
 def attachments(ctx: RenderContext) -> None:
-    """Files under content/tep/ are published as they are, at the same path."""
+    """Files under content/tep/ are published as they are, at the same path (only
+    regular files of an allowed type and size: ``check/attachments.py``)."""
     for rel, path in ctx.content.attachments.items():
-        ctx.files[rel] = path.read_bytes()
+        ctx.files[rel] = safefs.read_regular(path, safefs.ATTACHMENT_LIMIT)
