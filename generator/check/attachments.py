@@ -99,7 +99,7 @@ def check_attachment(rel: str, path: Path, problems: Problems) -> bool:
         return False
     if not _content_matches(suffix, head):
         problems.add("attachment.content", where, name=name, kind=ALLOWED[suffix][0],
-                     detected=_detected(head))
+                     looks=_detected(head))
         return False
     return True
 

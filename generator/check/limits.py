@@ -18,7 +18,7 @@ NAME_LIMIT = 120  # the URL segment of a field or a document
 
 def _report(problems: Problems, where: Location, what: str, value: str, length: int,
             limit: int, example: str) -> None:
-    problems.add("name.too_long", where, what=what, value=value[:40], length=length,
+    problems.add("name.too_long", where, item=what, value=value[:40], length=length,
                  limit=limit, example=example)
 
 

@@ -256,7 +256,7 @@ _SPECIFIC: list[ProblemSpec] = [
     ProblemSpec(
         "attachment.content", ERROR,
         "tệp đính kèm «{name}» mang đuôi {kind} nhưng nội dung không phải tệp {kind} "
-        "(có vẻ là {detected})",
+        "(có vẻ là {looks})",
         "mở tệp bằng chương trình đã tạo ra nó, lưu (hoặc xuất) lại đúng định dạng {kind}, "
         "rồi chép đè lên tệp này",
     ),
@@ -274,9 +274,9 @@ _SPECIFIC: list[ProblemSpec] = [
     ),
     ProblemSpec(
         "name.too_long", ERROR,
-        "{what} «{value}…» dài {length} ký tự, vượt giới hạn {limit}; tên này dùng làm "
+        "{item} «{value}…» dài {length} ký tự, vượt giới hạn {limit}; tên này dùng làm "
         "tên tệp và địa chỉ trang web nên không được quá dài",
-        "rút gọn {what}, ví dụ:\n{example}",
+        "rút gọn {item}, ví dụ:\n{example}",
     ),
     # --- YAML syntax -----------------------------------------------------------
     ProblemSpec(

@@ -39,6 +39,9 @@ PLACEHOLDERS = {
     "example": "*(ví dụ đúng in kèm lỗi)*", "fix": "*cách sửa cụ thể in kèm lỗi*",
     "suggested": "*ngày viết lại đúng dạng*",
     "old_code": "*mã cũ*",
+    "size": "*cỡ tệp*", "limit": "*giới hạn*", "suffix": "*đuôi tệp*",
+    "allowed": "*các loại tệp được đăng*", "kind": "*loại tệp theo đuôi*",
+    "looks": "*loại tệp đoán từ nội dung*", "item": "*loại tên*", "length": "*số ký tự*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.
@@ -49,6 +52,7 @@ SECTIONS = [("file", "Đọc tệp"), ("yaml", "Cú pháp YAML"),
             ("frontmatter", "Phần thông tin đầu tệp .md")]
 SECTIONS += [(kind, f"{title} ({KINDS[kind]})") for kind, title in _KIND_TITLES.items()]
 SECTIONS += [("ledger", "Sổ địa chỉ đã công bố (url-da-cong-bo.txt)")]
+SECTIONS += [("attachment", "Tệp đính kèm (tep/)"), ("name", "Tên dùng làm địa chỉ trang")]
 
 
 def _names(template: str) -> list[str]:
