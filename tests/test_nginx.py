@@ -189,3 +189,24 @@ def test_search_runs_through_nginx(nginx: str, browser: Any) -> None:
         page.close()
     assert fetched and all(kind.startswith("application/json") for _, kind in fetched)
     assert violations == []
+
+
+def test_attachments_never_run_as_the_portal(nginx: str) -> None:
+    """Issue 14: tep/ is served with nosniff and a sandbox; only PDFs and images open."""
+    for path, inline in (("cchc/tep/mau/phieu-yeu-cau-chung-thuc.pdf", True),
+                         ("cchc/tep/mau/to-khai-dang-ky-khai-sinh.docx", False)):
+        status, headers, body = _get(nginx + path)
+        assert status == 200 and body, path
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["content-security-policy"] == "sandbox"
+        assert headers["strict-transport-security"] == "max-age=31536000"
+        assert headers["cache-control"] == "no-cache"
+        assert headers.get("content-disposition") == (None if inline else "attachment"), path
+    assert _get(nginx + "cchc/tep/mau/phieu-yeu-cau-chung-thuc.pdf")[1][
+        "content-type"] == "application/pdf"
+    status, headers, _ = _get(nginx + "cchc/tep/khong-co.html")
+    assert status == 404
+
+
+def test_pages_ask_for_https_only(nginx: str) -> None:
+    assert _get(nginx + "cchc/")[1]["strict-transport-security"] == "max-age=31536000"
