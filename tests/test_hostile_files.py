@@ -469,3 +469,33 @@ def test_huge_files_are_refused_without_being_read(make_content: Callable[..., P
 def _mkdir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+_PEAK = """\
+import resource, subprocess, sys
+proc = subprocess.run([sys.executable, "-m", "generator", "build", "--out", sys.argv[1]],
+                      capture_output=True, text=True)
+print(proc.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+@pytest.mark.slow
+def test_a_large_attachment_is_copied_in_chunks(make_content: Callable[..., Path],
+                                                tmp_path: Path) -> None:
+    """Peak memory of a build grows by far less than a 45 MB attachment it publishes."""
+    content = make_content({"tep/mau/that.pdf": PDF})
+
+    def peak(out: str) -> int:
+        proc = subprocess.run([sys.executable, "-c", _PEAK, out], cwd=tmp_path,
+                              capture_output=True, text=True, check=True)
+        code, kilobytes = proc.stdout.split()
+        assert code == "0", proc.stderr
+        return int(kilobytes) // 1024
+
+    small = peak("nho")
+    with open(content / "tep" / "mau" / "lon.pdf", "wb") as handle:
+        handle.write(PDF)
+        handle.write(os.urandom(45 * 1024 * 1024))
+    large = peak("lon")
+    assert (tmp_path / "lon" / "tep" / "mau" / "lon.pdf").stat().st_size > 45 * 1024 * 1024
+    assert large - small < 25, (small, large)

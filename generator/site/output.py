@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load import cachefile
+from generator.load import cachefile, safefs
 
 
 @dataclass
@@ -35,12 +35,48 @@ class WriteStats:
     removed: int = 0
 
 
+_CHUNK = 1024 * 1024
+
+
+class CopyOf(bytes):
+    """Stands for the bytes of a regular file (an attachment) that ``write_tree`` copies
+    in chunks: never held in memory whole. Its own bytes name its content's digest, so
+    two equal copies compare equal."""
+
+    source: Path
+    size: int
+    digest: bytes
+
+    @classmethod
+    def of(cls, source: Path, limit: int) -> CopyOf:
+        """``source`` (a regular file, not a link, at most ``limit`` bytes), digested."""
+        digest, size = _digest_file(source, limit)
+        copy = cls(b"cchc-copy:" + digest.hex().encode())
+        copy.source, copy.size, copy.digest = source, size, digest
+        return copy
+
+
+def _digest_file(path: Path, limit: int = safefs.ATTACHMENT_LIMIT) -> tuple[bytes, int]:
+    digest, size = hashlib.blake2b(digest_size=16), 0
+    with os.fdopen(safefs.open_regular(path, limit), "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise safefs.UnsafeFile("too_large", size)
+            digest.update(chunk)
+    return digest.digest(), size
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, CopyOf):
+                with os.fdopen(safefs.open_regular(data.source, data.size), "rb") as source:
+                    shutil.copyfileobj(source, handle, _CHUNK)
+            else:
+                handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -88,13 +124,14 @@ def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None
             new[rel] = old[rel]
             stats.unchanged += 1
             continue
-        digest = hashlib.blake2b(data, digest_size=16).digest()
+        digest, size = ((data.digest, data.size) if isinstance(data, CopyOf) else
+                        (hashlib.blake2b(data, digest_size=16).digest(), len(data)))
         try:
             stat = os.stat(path)
         except OSError:
             stat = None
         if stat is not None and (old.get(rel) == (stat.st_size, stat.st_mtime_ns, digest) or (
-                stat.st_size == len(data) and path.read_bytes() == data)):
+                stat.st_size == size and _same(path, data, digest))):
             stats.unchanged += 1
         else:
             _write_atomic(path, data)
@@ -107,6 +144,16 @@ def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None
                         {rel: [size, mtime, digest.hex()] for rel, (size, mtime, digest)
                          in new.items()})
     return stats
+
+
+def _same(path: Path, data: bytes, digest: bytes) -> bool:
+    """Whether ``path`` already holds ``data`` (read in chunks when it is a copy)."""
+    if isinstance(data, CopyOf):
+        try:
+            return _digest_file(path, data.size)[0] == digest
+        except (OSError, safefs.UnsafeFile):
+            return False
+    return path.read_bytes() == data
 
 
 def _prune(root: Path, wanted: set[str]) -> int:

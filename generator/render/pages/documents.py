@@ -12,6 +12,7 @@ from generator.render import figures, views
 from generator.render.context import RenderContext
 from generator.render.markdown import Md, demote_headings, escape, link
 from generator.render.summary import first_paragraph
+from generator.site.output import CopyOf
 from generator.site.sanitize import wrap_block
 from generator.text import format_date
 
@@ -131,4 +132,4 @@ def attachments(ctx: RenderContext) -> None:
     """Files under content/tep/ are published as they are, at the same path (only
     regular files of an allowed type and size: ``check/attachments.py``)."""
     for rel, path in ctx.content.attachments.items():
-        ctx.files[rel] = safefs.read_regular(path, safefs.ATTACHMENT_LIMIT)
+        ctx.files[rel] = CopyOf.of(path, safefs.ATTACHMENT_LIMIT)  # copied in chunks
