@@ -499,3 +499,25 @@ def test_a_large_attachment_is_copied_in_chunks(make_content: Callable[..., Path
     large = peak("lon")
     assert (tmp_path / "lon" / "tep" / "mau" / "lon.pdf").stat().st_size > 45 * 1024 * 1024
     assert large - small < 25, (small, large)
+
+
+@pytest.mark.parametrize("kind", ["symlink", "alias"])
+def test_new_never_edits_through_a_link_or_expands_aliases(
+        kind: str, cchc: Callable[..., Run], make_content: Callable[..., Path], secret: Path,
+        chdir: Path) -> None:
+    content = make_content()
+    hotlines = content / "duong-day-nong.yml"
+    outside = secret / "duong-day-nong.yml"
+    outside.write_text(f'- ten: "{CANARY}"\n  dien_thoai: "113"\n')
+    if kind == "symlink":
+        os.symlink(outside, hotlines)
+    else:
+        hotlines.write_text(BOMB)
+    before = outside.read_bytes()
+    run = cchc("new", "duong-day-nong", "--ten", "Y tế", "--dien-thoai", "115",
+               "--content", "content")
+    no_traceback(run)
+    assert "cchc new: lỗi: content/duong-day-nong.yml: tệp " in run.err
+    assert leaked(run.out + run.err) == []
+    assert outside.read_bytes() == before
+    assert hotlines.is_symlink() if kind == "symlink" else hotlines.read_text() == BOMB
