@@ -521,3 +521,54 @@ def test_new_never_edits_through_a_link_or_expands_aliases(
     assert leaked(run.out + run.err) == []
     assert outside.read_bytes() == before
     assert hotlines.is_symlink() if kind == "symlink" else hotlines.read_text() == BOMB
+
+
+# --- every new message, word for word ------------------------------------------------------
+
+EXPECTED_MESSAGES = """\
+content/tep/mau/gia.pdf:1:1: lỗi [attachment.content]: tệp đính kèm «gia.pdf» mang đuôi PDF nhưng nội dung không phải tệp PDF (có vẻ là trang web HTML)
+  gợi ý: mở tệp bằng chương trình đã tạo ra nó, lưu (hoặc xuất) lại đúng định dạng PDF, rồi chép đè lên tệp này
+content/tep/mau/lon.pdf:1:1: lỗi [attachment.too_large]: tệp đính kèm «lon.pdf» nặng 60,0 MB, vượt giới hạn 50,0 MB
+  gợi ý: nén hoặc chia nhỏ tệp (PDF quét thì giảm độ phân giải); tệp rất lớn thì đặt ở nơi khác và ghi liên kết đầy đủ https://…
+content/tep/mau/ong.pdf:1:1: lỗi [file.not_regular]: «content/tep/mau/ong.pdf» không phải tệp thường (thiết bị, ống dẫn hoặc socket); cchc không đọc được
+  gợi ý: xóa mục này khỏi thư mục content/
+content/tep/mau/passwd.pdf:1:1: lỗi [file.symlink]: «content/tep/mau/passwd.pdf» là liên kết tượng trưng (symlink); cchc chỉ đọc tệp thật nằm trong content/ và không đi theo liên kết, để không đăng nhầm tệp ở nơi khác lên trang web
+  gợi ý: xóa liên kết rồi chép chính tệp (hoặc thư mục) vào đây, ví dụ:
+         rm content/tep/mau/passwd.pdf
+         cp /đường/dẫn/tệp-gốc content/tep/mau/passwd.pdf
+content/tep/mau/trang.html:1:1: lỗi [attachment.type]: tệp đính kèm «trang.html» có đuôi .html, không thuộc các loại được đăng lên trang web
+  gợi ý: chỉ đăng tài liệu và ảnh: doc, docx, gif, jpeg, jpg, odp, ods, odt, pdf, png, ppt, pptx, rtf, webp, xls, xlsx, zip; trang web (.html), ảnh .svg, tệp .js, .md… không được đăng vì có thể chạy mã trên trang của xã: chuyển sang PDF rồi đặt lại vào content/tep/
+content/thu-tuc/ho-tich/1-001193.yml:12:10: lỗi [attachment.outside_tep]: trường `mau` trỏ tới «don-vi.yml», không phải tệp đính kèm trong thư mục tep/
+  gợi ý: tệp đính kèm đặt trong content/tep/ và ghi đường dẫn từ content/, ví dụ:
+         mau: "tep/mau/to-khai.docx"
+content/thu-tuc/ho-tich/bom.yml:1:4: lỗi [yaml.alias]: tệp dùng tham chiếu YAML (neo «&» và bí danh «*»); nội dung cchc không cho dùng vì một tệp nhỏ có thể bung ra hàng tỷ giá trị
+  gợi ý: viết đầy đủ giá trị ở mỗi chỗ cần; nếu giá trị bắt đầu bằng «*» hoặc «&» thì đặt trong ngoặc kép, ví dụ:
+         ghi_chu: "*Lưu ý"
+content/thu-tuc/ho-tich/dai.yml:1:13: lỗi [name.too_long]: mã thủ tục «1.00000000000000000000000000000000000000…» dài 72 ký tự, vượt giới hạn 64; tên này dùng làm tên tệp và địa chỉ trang web nên không được quá dài
+  gợi ý: rút gọn mã thủ tục, ví dụ:
+         ma_thu_tuc: "1.001193"
+content/trang/lon.md:1:1: lỗi [file.too_large]: tệp nặng 3,0 MB, vượt giới hạn 2,0 MB của một tệp nội dung; tệp nội dung chỉ chứa chữ, nên thường chỉ vài chục KB
+  gợi ý: kiểm tra xem có dán nhầm dữ liệu lớn vào tệp không; nội dung dài thì chia thành nhiều tệp, tài liệu kèm theo thì đặt trong content/tep/
+Không đạt: 9 lỗi, 0 cảnh báo. Chưa có gì được ghi.
+"""
+
+
+def test_every_new_message_word_for_word(cchc: Callable[..., Run],
+                                         make_content: Callable[..., Path],
+                                         chdir: Path) -> None:
+    content = make_content({
+        "thu-tuc/ho-tich/1-001193.yml": with_form("don-vi.yml"),
+        "thu-tuc/ho-tich/dai.yml": MINIMAL_PROCEDURE.replace("1.001193", "1." + "0" * 70),
+        "thu-tuc/ho-tich/bom.yml": 'a: &a ["x"]\nb: [*a, *a]\n',
+        "tep/mau/trang.html": b"<script>alert(1)</script>",
+        "tep/mau/gia.pdf": b"<!DOCTYPE html><script>alert(1)</script>",
+        "trang/lon.md": "---\ntieu_de: A\n---\n" + "x" * 3 * 1024 * 1024,
+    })
+    with open(content / "tep" / "mau" / "lon.pdf", "wb") as handle:
+        handle.write(PDF)
+        handle.truncate(60 * 1024 * 1024)
+    os.symlink("/etc/passwd", content / "tep" / "mau" / "passwd.pdf")
+    os.mkfifo(content / "tep" / "mau" / "ong.pdf")
+    run = cchc("check", "--content", "content")
+    assert run.code == 1
+    assert run.err == EXPECTED_MESSAGES
