@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import build as pipeline
 from generator.check.links import check_site
 from generator.load import safefs
 from generator.load.cache import code_fingerprint
@@ -437,15 +438,44 @@ def test_over_long_codes_and_names_are_refused_by_check(cchc: Callable[..., Run]
 
 
 def test_an_unwritable_cache_folder_gives_a_message_not_a_traceback(
-        cchc: Callable[..., Run], make_content: Callable[..., Path], chdir: Path) -> None:
+        cchc: Callable[..., Run], make_content: Callable[..., Path], chdir: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     make_content()
-    (chdir / ".cchc-cache").write_text("not a folder")  # as unwritable as a read-only parent
+    (chdir / ".cchc-cache").write_text("not a folder")
     check = cchc("check", "--content", "content")
     assert check.code == 0, check.err
     build = cchc("build", "--content", "content", "--out", "site")
     no_traceback(build)
-    assert "không ghi được bộ nhớ đệm" in build.err or "không đọc hoặc ghi được" in build.err
+    assert ".cchc-cache:1:1: lỗi [output.symlink]: «.cchc-cache» là liên kết tượng trưng " \
+           "hoặc không phải thư mục" in build.err
     assert (chdir / ".cchc-cache").read_text() == "not a folder"
+    # a cache folder that cannot be created (as under a read-only parent: tests run as
+    # root, who may write anywhere): the run goes on without a cache, with a notice
+    (chdir / ".cchc-cache").unlink()
+    blocked = chdir / "chi-doc"
+    blocked.write_text("a file, so nothing can be created under it")
+    monkeypatch.setattr(pipeline, "cache_dir_for", lambda _: blocked / ".cchc-cache")
+    result = pipeline.check(Path("content"), save_cache=True)
+    assert not result.problems.fails() and result.content is not None
+    assert "ghi chú: không ghi được bộ nhớ đệm vào «" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["site_src", ".cchc-cache", ".site.a", ".site.b"])
+def test_folders_cchc_prunes_must_not_be_links(name: str, cchc: Callable[..., Run],
+                                               make_content: Callable[..., Path],
+                                               chdir: Path) -> None:
+    """A repository that commits ``site_src -> ~`` must not get the home folder pruned."""
+    make_content()
+    victim = chdir / "nha"
+    victim.mkdir()
+    (victim / "luan-van.docx").write_bytes(b"precious")
+    os.symlink(victim, chdir / name)
+    if name.startswith(".site"):
+        os.symlink(".site.b" if name == ".site.a" else ".site.a", chdir / "site")
+    run = cchc("build", "--content", "content", "--out", "site")
+    no_traceback(run)
+    assert f"{name}:1:1: lỗi [output.symlink]: «{name}»" in run.err
+    assert [p.name for p in victim.iterdir()] == ["luan-van.docx"]
 
 
 def test_huge_files_are_refused_without_being_read(make_content: Callable[..., Path],

@@ -273,6 +273,12 @@ _SPECIFIC: list[ProblemSpec] = [
         '{key}: "tep/mau/to-khai.docx"',
     ),
     ProblemSpec(
+        "output.symlink", ERROR,
+        "«{name}» là liên kết tượng trưng hoặc không phải thư mục; cchc ghi và xóa tệp "
+        "trong thư mục này nên không dựng vào đó, để không xóa nhầm dữ liệu ở nơi khác",
+        "xóa liên kết (rm {name}); cchc tự tạo lại thư mục này khi dựng",
+    ),
+    ProblemSpec(
         "name.too_long", ERROR,
         "{item} «{value}…» dài {length} ký tự, vượt giới hạn {limit}; tên này dùng làm "
         "tên tệp và địa chỉ trang web nên không được quá dài",

@@ -52,7 +52,8 @@ SECTIONS = [("file", "Đọc tệp"), ("yaml", "Cú pháp YAML"),
             ("frontmatter", "Phần thông tin đầu tệp .md")]
 SECTIONS += [(kind, f"{title} ({KINDS[kind]})") for kind, title in _KIND_TITLES.items()]
 SECTIONS += [("ledger", "Sổ địa chỉ đã công bố (url-da-cong-bo.txt)")]
-SECTIONS += [("attachment", "Tệp đính kèm (tep/)"), ("name", "Tên dùng làm địa chỉ trang")]
+SECTIONS += [("attachment", "Tệp đính kèm (tep/)"), ("name", "Tên dùng làm địa chỉ trang"),
+             ("output", "Thư mục cchc ghi ra")]
 
 
 def _names(template: str) -> list[str]:
