@@ -602,3 +602,14 @@ def test_every_new_message_word_for_word(cchc: Callable[..., Run],
     run = cchc("check", "--content", "content")
     assert run.code == 1
     assert run.err == EXPECTED_MESSAGES
+
+
+@pytest.mark.parametrize("value", ["tep/mau", "tep/mau/.an.pdf", "tep/mau/~$tam.docx"])
+def test_mau_naming_a_folder_or_an_unpublished_file_is_missing(
+        value: str, cchc: Callable[..., Run], make_content: Callable[..., Path],
+        chdir: Path) -> None:
+    make_content({"thu-tuc/ho-tich/1-001193.yml": with_form(value), "tep/mau/that.pdf": PDF,
+                  "tep/mau/.an.pdf": PDF, "tep/mau/~$tam.docx": _docx()})
+    run = cchc("check", "--content", "content")
+    no_traceback(run)
+    assert "content/thu-tuc/ho-tich/1-001193.yml:12:10: lỗi [procedure.file_missing]" in run.err

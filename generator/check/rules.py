@@ -163,9 +163,12 @@ def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
         return "file_outside", ""
     if normal in content.attachments:
         return None
-    if safefs.kind_of(content.root / normal) != "missing":
-        # a content file (``mau: don-vi.yml``): refused; a refused attachment: reported
-        return None if in_tep(normal) else ("outside_tep", "")
+    kind = safefs.kind_of(content.root / normal)
+    if kind != "missing" and not in_tep(normal):
+        return "outside_tep", ""  # a content file (``mau: don-vi.yml``), not an attachment
+    if kind == "symlink" or (kind == "not_regular" and not safefs.is_real_dir(
+            content.root / normal)):
+        return None  # refused where it is (``file.symlink``, ``file.not_regular``)
     lower = {rel.lower(): rel for rel in content.attachments}
     if normal.lower() in lower:
         return "file_missing", f' (có tệp «{lower[normal.lower()]}»: chữ hoa, chữ thường phải khớp)'
