@@ -422,7 +422,7 @@ def test_over_long_codes_and_names_are_refused_by_check(cchc: Callable[..., Run]
                                                         make_content: Callable[..., Path],
                                                         chdir: Path) -> None:
     code, field = "1." + "0" * 298, "Lĩnh vực " + "rất dài " * 32
-    long_name = "ke-hoach-" + "a" * 190 + ".md"
+    long_name = "ke-hoach-" + "a" * 230 + ".md"
     make_content({
         "thu-tuc/ho-tich/dai.yml": MINIMAL_PROCEDURE.replace("1.001193", code),
         "thu-tuc/ho-tich/linh-vuc.yml": MINIMAL_PROCEDURE.replace("1.001193", "1.2").replace(

@@ -13,7 +13,7 @@ from generator.problems.record import Location, Problems
 from generator.text import code_slug, slugify
 
 CODE_LIMIT = 64
-NAME_LIMIT = 120  # the URL segment of a field or a document
+NAME_LIMIT = 200  # the URL segment of a field or a document (a file name: 255 bytes)
 
 
 def _report(problems: Problems, where: Location, what: str, value: str, length: int,
