@@ -613,3 +613,15 @@ def test_mau_naming_a_folder_or_an_unpublished_file_is_missing(
     run = cchc("check", "--content", "content")
     no_traceback(run)
     assert "content/thu-tuc/ho-tich/1-001193.yml:12:10: lỗi [procedure.file_missing]" in run.err
+
+
+def test_serve_refuses_a_linked_attachment_before_serving(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], secret: Path,
+        chdir: Path) -> None:
+    content = make_content({"tep/mau/that.pdf": PDF})
+    os.symlink(secret / "bi-mat.txt", content / "tep" / "mau" / "bi-mat.pdf")
+    run = cchc("serve", "--content", "content", "--port", "0")
+    no_traceback(run)
+    assert "content/tep/mau/bi-mat.pdf:1:1: lỗi [file.symlink]" in run.err
+    assert "Không xem trước được" in run.err
+    assert leaked(run.err, chdir / "site_src") == []
