@@ -108,6 +108,8 @@ SYMLINKS: dict[str, tuple[str, str, dict[str, str | bytes]]] = {
     "free page": ("trang/ngoai.md", "trang.md", {}),
     "plans folder": ("ke-hoach", ".", {}),
     "unit file": ("don-vi.yml", "don-vi.yml", {}),
+    "published addresses": ("url-da-cong-bo.txt", "bi-mat.txt", {}),
+    "hotlines": ("duong-day-nong.yml", "thu-tuc.yml", {}),
 }
 
 
