@@ -10,6 +10,7 @@ nothing outside what cchc owns is deleted.
 from __future__ import annotations
 
 import io
+import json
 import os
 import pickle
 import re
@@ -19,14 +20,14 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from generator import build as pipeline
 from generator.check.links import check_site
-from generator.load import safefs
+from generator.load import cachefile, safefs
 from generator.load.cache import code_fingerprint
 from tests.conftest import MINIMAL_PROCEDURE, Run
 from tests.hostile import unsafe_markup
@@ -197,7 +198,7 @@ def test_a_crafted_pickle_in_the_cache_is_never_executed(
     assert build.code == 0, build.err
     assert not ran.exists()
     # the next run reads the caches the build wrote: JSON, and used without a notice
-    assert (cache / "thu-tuc.json").read_bytes().startswith(b'{"format":"cchc-cache/1"')
+    assert (cache / "thu-tuc.json").read_bytes().startswith(b'{"format": "cchc-cache/2"')
     again = cchc("check", "--content", "content")
     assert again.code == 0 and "bỏ qua bộ nhớ đệm" not in again.err
 
@@ -212,21 +213,82 @@ def test_no_module_of_cchc_uses_pickle_or_marshal() -> None:
 
 def test_a_forged_json_cache_is_not_trusted_as_objects(
         cchc: Callable[..., Run], make_content: Callable[..., Path], chdir: Path) -> None:
-    """A well-formed cache naming a class outside the content models is dropped."""
+    """Even signed with this machine's key, a cache naming a class outside the content
+    models (or a value of any other shape) is dropped: the file is loaded again."""
     content = make_content()
     procedure = content / "thu-tuc" / "ho-tich" / "1-001193.yml"
     info = procedure.stat()
     key = str(Path("content/thu-tuc/ho-tich/1-001193.yml"))
-    forged = {"format": "cchc-cache/1", "version": code_fingerprint(), "data": {key: [
+    body = json.dumps({key: [
         [info.st_size, info.st_mtime_ns, key],
         {"procedure": {"$model": "Popen", "fields": {"args": ["touch", "ran"]}, "set": []},
-         "problems": [], "unvalidated": None}]}}
+         "problems": [], "unvalidated": None}]}).encode()
+    version = code_fingerprint()
+    header = {"format": cachefile.FORMAT, "version": version,
+              "mac": cachefile.sign(version, body)}
     (chdir / ".cchc-cache").mkdir()
-    import json
-    (chdir / ".cchc-cache" / "thu-tuc.json").write_text(json.dumps(forged))
-    run = cchc("check", "--content", "content")
-    assert run.code == 0, run.err
+    (chdir / ".cchc-cache" / "thu-tuc.json").write_bytes(
+        json.dumps(header).encode() + b"\n" + body)
+    result = pipeline.check(Path("content"))
+    assert result.content is not None and not result.problems.fails()
+    assert [p.ten for p in result.content.procedures] == ["Thủ tục đăng ký khai sinh"]
     assert not (chdir / "ran").exists()
+    run = cchc("check", "--content", "content")
+    assert run.code == 0 and "bỏ qua" not in run.err, run.err
+
+
+@pytest.fixture
+def cache_key(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    def use(value: str) -> None:
+        monkeypatch.setenv(cachefile.KEY_ENV, value)
+        cachefile.key.cache_clear()
+
+    yield use
+    monkeypatch.delenv(cachefile.KEY_ENV, raising=False)
+    cachefile.key.cache_clear()
+
+
+def test_a_cache_signed_with_another_key_is_not_trusted(
+        make_content: Callable[..., Path], chdir: Path, cache_key: Callable[[str], None],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A forged cache (committed, or a poisoned CI cache) feeds nothing into a build."""
+    make_content()
+    cache_key("khoa-cua-ke-tan-cong")
+    pipeline.check(Path("content"), save_cache=True)
+    file = chdir / ".cchc-cache" / "thu-tuc.json"
+    header_line, body = file.read_bytes().split(b"\n", 1)
+    forged = body.replace("Thủ tục đăng ký khai sinh".encode(), b"LUA DAO")
+    header = json.loads(header_line)
+    header["mac"] = cachefile.sign(header["version"], forged)
+    file.write_bytes(json.dumps(header).encode() + b"\n" + forged)
+
+    def name() -> str:
+        result = pipeline.check(Path("content"))
+        assert result.content is not None
+        return result.content.procedures[0].ten
+
+    assert name() == "LUA DAO"  # the forgery is used by whoever holds its key…
+    cache_key("khoa-cua-may-nay")
+    capsys.readouterr()
+    assert name() == "Thủ tục đăng ký khai sinh"  # …and by no one else
+    assert "vì không do cchc trên máy này tạo ra (chữ ký không khớp)" in capsys.readouterr().err
+
+
+def test_qr_files_in_the_cache_cannot_be_planted(tmp_path: Path,
+                                                 cache_key: Callable[[str], None]) -> None:
+    from generator.render import qr
+    cache_key("khoa-a")
+    url = "https://xa.example.gov.vn/cchc/thu-tuc/1-001193/"
+    first = qr.qr_svgs([(url, "Mã QR")], tmp_path)[0]
+    [stored] = tmp_path.glob("*.svg")
+    planted = b'<svg onload="alert(1)"><path d="M0 0"/></svg>\n'
+    stored.write_bytes(planted)
+    qr._memory.clear()
+    assert qr.qr_svgs([(url, "Mã QR")], tmp_path)[0] == planted  # the same key reads it…
+    cache_key("khoa-b")
+    qr._memory.clear()
+    assert qr.qr_svgs([(url, "Mã QR")], tmp_path)[0] == first  # …another key never does
+    qr._memory.clear()
 
 
 # --- case 4: attachments of active or mislabelled types ----------------------------------
