@@ -22,7 +22,7 @@ from generator.check.rules import check_content
 from generator.load.cache import LoadCache
 from generator.load.loader import load_content
 from generator.load.model import Content
-from generator.problems.record import Problems
+from generator.problems.record import Location, Problems, display_path
 from generator.site import mkdocs_runner
 from generator.site.mkdocs_log import MkdocsFailed
 
@@ -96,7 +96,7 @@ def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = Fal
     cache; the cache itself is written only when ``save_cache`` (by builds)."""
     result = Result()
     progress("Đọc nội dung")
-    cache = LoadCache(cache_dir_for(content_dir) / "thu-tuc.pickle", writable=save_cache)
+    cache = LoadCache(cache_dir_for(content_dir) / "thu-tuc.json", writable=save_cache)
     with _gc_paused():
         result.content = load_content(content_dir, result.problems, cache)
         progress("Kiểm tra")
@@ -105,9 +105,25 @@ def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = Fal
     return result
 
 
+def linked_work_dirs(content_dir: Path, docs_dir: Path, *more: Path) -> Problems:
+    """Folders cchc writes into and prunes (``site_src/``, ``.cchc-cache/``, the two
+    copies of the site) that are symbolic links: a repository could link them to any
+    folder, whose files a build would then delete. Each one is an error."""
+    problems = Problems()
+    cache = cache_dir_for(content_dir)
+    for path in (docs_dir, cache, cache / "html", *more):
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            problems.add("output.symlink", Location(display_path(path)),
+                         name=display_path(path))
+    return problems
+
+
 def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
              progress: Progress = _quiet, site_url: str | None = None) -> Result:
     """Check, then write the Markdown site into ``docs_dir`` (only changed files)."""
+    linked = linked_work_dirs(content_dir, docs_dir)
+    if linked:
+        return Result(problems=linked)
     result = check(content_dir, progress, save_cache=True)
     if result.failed(strict) or result.content is None:
         return result
@@ -132,7 +148,15 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
     ``out_dir`` becomes a link to one of two copies of the site (``site/output.py``), or
     with ``folder`` an ordinary folder (hard links to a copy kept in the cache).
     """
-    from generator.site.output import absolute, next_buffer, publish_folder, publishing, switch
+    from generator.site.output import (
+        absolute,
+        buffers,
+        mark_site,
+        next_buffer,
+        publish_folder,
+        publishing,
+        switch,
+    )
 
     started = time.monotonic()
     out_dir = absolute(out_dir)
@@ -142,6 +166,9 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
         raise ValueError(f"no site_url in {config} nor given: QR codes need absolute URLs")
     # 1. Load, check, render and write site_src/ — stops here on content problems.
     docs_dir = docs_dir_for(content_dir)
+    linked = linked_work_dirs(content_dir, docs_dir, *([] if folder else buffers(out_dir)))
+    if linked:
+        return Result(problems=linked)
     result = generate(content_dir, docs_dir, strict, progress, site_url)
     if result.failed(strict) or result.site is None:
         return result
@@ -163,6 +190,7 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
         except MkdocsFailed as exc:
             result.build_errors = exc.messages
             return result
+        mark_site(buffer)  # so a later build knows this folder is cchc's to replace
         # 3. ...and the site switches to it in one atomic step.
         if folder:
             publish_folder(out_dir, buffer)

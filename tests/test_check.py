@@ -81,7 +81,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
          "content/thu-tuc/b.yml:3:11: cảnh báo [procedure.field_typo]"],
     ),
     "attachments": (
-        {"tep/mau/To-Khai.docx": b"x",
+        {"tep/mau/To-Khai.docx": b"PK\x03\x04",
          "thu-tuc/a.yml": proc("A", "thanh_phan_ho_so:\n"
                                     '  - ten: "a"\n    mau: "tep/mau/to-khai.docx"\n'
                                     '  - ten: "b"\n    mau: "/etc/passwd"\n'
@@ -94,7 +94,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
          "content/thu-tuc/a.yml:10:10: lỗi [procedure.file_outside]"],
     ),
     "links in Markdown bodies": (
-        {"tep/a.pdf": b"%PDF",
+        {"tep/a.pdf": b"%PDF-1.4",
          "trang/a.md": "---\ntieu_de: A\n---\n[ok](../tep/a.pdf) [hỏng](../tep/b.pdf)\n\n"
                        "[web](https://x.vn/a.pdf) [trang](../ke-hoach/) [mục](#a)\n"
                        "![ảnh](anh.png)\n\n[ref]: ../tep/c.pdf\n"},

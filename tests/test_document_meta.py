@@ -89,7 +89,7 @@ def test_doc_date_values() -> None:
 def test_issuing_body_signing_formula_and_annexes(site_of: Callable[..., dict[str, str]]) -> None:
     site = site_of({
         "tep/kh/kh.pdf": b"%PDF-1.4 plan",
-        "tep/kh/phu-luc-1.xlsx": b"x" * 2048,
+        "tep/kh/phu-luc-1.xlsx": b"PK\x03\x04" + b"x" * 2044,  # a zip (Excel) by its first bytes
         "ke-hoach/tu-ky.md": plan('''
             trich_yeu: "Kế hoạch tuyên truyền cải cách hành chính nhà nước huyện Tứ Kỳ năm 2023"
             co_quan_ban_hanh: "UBND huyện Tứ Kỳ"
@@ -196,7 +196,7 @@ MESSAGE_CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         """,
     ),
     "an annex attached twice": (
-        {"tep/a.pdf": b"%PDF",
+        {"tep/a.pdf": b"%PDF-1.4\n",
          "ke-hoach/a.md": plan('trich_yeu: "Kế hoạch"\ntep:\n  - tep/a.pdf\n'
                                '  - ten: "Phụ lục"\n    tep: tep/a.pdf')},
         """

@@ -36,7 +36,7 @@ def test_cached_and_parallel_loads_equal_a_plain_load(tmp_path: Path,
 
     monkeypatch.setattr(procedures, "PARALLEL_FROM", 2)  # every core, on the fork path
     pipeline.check(content, save_cache=True)
-    assert (tmp_path / ".cchc-cache" / "thu-tuc.pickle").is_file()
+    assert (tmp_path / ".cchc-cache" / "thu-tuc.json").is_file()
     assert snapshot(content) == plain  # now from the cache, problems replayed
 
     broken.write_text(broken.read_text(encoding="utf-8").replace(
@@ -72,6 +72,6 @@ def test_positions_are_found_again_after_loading(tmp_path: Path,
 def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
     (tmp_path / ".cchc-cache").mkdir()
-    (tmp_path / ".cchc-cache" / "thu-tuc.pickle").write_bytes(b"not a pickle")
+    (tmp_path / ".cchc-cache" / "thu-tuc.json").write_bytes(b"not a pickle")
     result = pipeline.check(tmp_path / "content")
     assert result.content is not None and len(result.content.procedures) == 50

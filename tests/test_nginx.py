@@ -66,6 +66,13 @@ http {{
 """
 
 
+PLANTED = {
+    "trang.html": "<!doctype html><title>goc</title><script>document.title='chay'</script>",
+    "anh.svg": "<svg xmlns='http://www.w3.org/2000/svg' onload=\"document.title='chay'\"/>",
+    "ma.js": "document.title = 'chay';",
+}
+
+
 @pytest.fixture(scope="module")
 def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     binary = _nginx()
@@ -76,6 +83,10 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     www = prefix / "www"
     result = pipeline.build(prefix / "content", www / "cchc", site_url=PORTAL)
     assert not result.failed(strict=True)
+    for name, data in PLANTED.items():  # as an older cchc could have published them
+        (www / "cchc" / "tep" / name).write_text(data)
+    (www / "cchc" / "thu-nghiem-tep.html").write_text(
+        '<!doctype html><title>goc</title><script src="tep/ma.js"></script>')
     for folder in ("conf/snippets", "logs", "tmp"):
         (prefix / folder).mkdir(parents=True)
     conf = (DEPLOY / "cchc.conf").read_text(encoding="utf-8")
@@ -191,3 +202,55 @@ def test_search_runs_through_nginx(nginx: str, browser: Any) -> None:
         page.close()
     assert fetched and all(kind.startswith("application/json") for _, kind in fetched)
     assert violations == []
+
+
+def test_attachments_never_run_as_the_portal(nginx: str) -> None:
+    """Issue 14: tep/ is served with nosniff and a sandbox; only PDFs and images open."""
+    for path, inline in (("cchc/tep/mau/phieu-yeu-cau-chung-thuc.pdf", True),
+                         ("cchc/tep/mau/to-khai-dang-ky-khai-sinh.docx", False)):
+        status, headers, body = _get(nginx + path)
+        assert status == 200 and body, path
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["content-security-policy"] == "sandbox"
+        assert headers["strict-transport-security"] == "max-age=31536000"
+        assert headers["cache-control"] == "no-cache"
+        assert headers.get("content-disposition") == (None if inline else "attachment"), path
+    assert _get(nginx + "cchc/tep/mau/phieu-yeu-cau-chung-thuc.pdf")[1][
+        "content-type"] == "application/pdf"
+    status, headers, _ = _get(nginx + "cchc/tep/khong-co.html")
+    assert status == 404
+
+
+def test_pages_ask_for_https_only(nginx: str) -> None:
+    assert _get(nginx + "cchc/")[1]["strict-transport-security"] == "max-age=31536000"
+
+
+def test_other_files_under_tep_are_inert_data(nginx: str) -> None:
+    for name in PLANTED:
+        status, headers, _ = _get(nginx + "cchc/tep/" + name)
+        assert status == 200, name
+        assert headers["content-type"] == "application/octet-stream", name
+        assert headers["content-disposition"] == "attachment", name
+        assert headers["content-security-policy"] == "sandbox", name
+    assert _get(nginx + "cchc/tep/mau/to-khai-dang-ky-khai-sinh.docx")[1]["content-type"] == (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@pytest.mark.browser
+def test_a_script_under_tep_never_runs_in_chromium(nginx: str, browser: Any) -> None:
+    """``<script src=tep/ma.js>`` on a page of the site (whose CSP allows 'self'):
+    nosniff with a non-script type blocks it; the files themselves only download."""
+    page = browser.new_page()
+    try:
+        page.goto(nginx + "cchc/thu-nghiem-tep.html")
+        page.wait_for_timeout(300)
+        assert page.title() == "goc"
+        for name in PLANTED:
+            with page.expect_download() as download:
+                page.evaluate("url => { const a = document.createElement('a'); a.href = url; "
+                              "document.body.appendChild(a); a.click(); }",
+                              nginx + "cchc/tep/" + name)
+            assert download.value.suggested_filename == name
+            assert page.title() == "goc"
+    finally:
+        page.close()

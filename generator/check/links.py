@@ -55,8 +55,8 @@ def _scan(text: str) -> _Page:
 def _pages(site: Path) -> Iterator[tuple[str, Path]]:
     for folder, _, names in os.walk(site):
         for name in names:
-            if name.endswith(".html"):
-                path = Path(folder, name)
+            path = Path(folder, name)
+            if name.endswith(".html") and not path.is_symlink():  # cchc writes no links
                 yield path.relative_to(site).as_posix(), path
 
 

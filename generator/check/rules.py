@@ -15,14 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import figures as report_figures
+from generator.check.attachments import check_attachment_files, in_tep
 from generator.check.documents import (
     attachment_location,
     check_attachment_lists,
     check_document_links,
     check_signing_formula,
 )
+from generator.check.limits import check_name_lengths
 from generator.check.markup import check_markup
 from generator.check.structure import check_structure
+from generator.load import safefs
 from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
 from generator.problems.record import Location, Problems
@@ -170,8 +173,14 @@ def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
     normal = posixpath.normpath(path)
     if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or normal.startswith(".."):
         return "file_outside", ""
-    if normal in content.attachments or (content.root / normal).is_file():
+    if normal in content.attachments:
         return None
+    kind = safefs.kind_of(content.root / normal)
+    if kind != "missing" and not in_tep(normal):
+        return "outside_tep", ""  # a content file (``mau: don-vi.yml``), not an attachment
+    if kind == "symlink" or (kind == "not_regular" and not safefs.is_real_dir(
+            content.root / normal)):
+        return None  # refused where it is (``file.symlink``, ``file.not_regular``)
     lower = {rel.lower(): rel for rel in content.attachments}
     if normal.lower() in lower:
         return "file_missing", f' (có tệp «{lower[normal.lower()]}»: chữ hoa, chữ thường phải khớp)'
@@ -185,8 +194,10 @@ def check_attachments(content: Content, problems: Problems) -> None:
         found = _attachment_problem(value, content)
         if found is not None:
             suffix, suggestion = found
-            problems.add(f"{kind}.{suffix}", where(), value=value, key=key,
-                         suggestion=suggestion)
+            code = "attachment.outside_tep" if suffix == "outside_tep" else f"{kind}.{suffix}"
+            problems.add(code, where(), value=value, key=key, suggestion=suggestion)
+
+    check_attachment_files(content, problems)
 
     for procedure in content.procedures:
         for index, document in enumerate(procedure.thanh_phan_ho_so):
@@ -227,7 +238,7 @@ def _link_resolves(path: str, folder: str, content: Content) -> bool:
     resolved = posixpath.normpath(posixpath.join(folder, path))
     if resolved.startswith(".."):
         return False
-    return (content.root / resolved).is_file()
+    return safefs.is_regular(content.root / resolved)
 
 
 def _articles(content: Content) -> list[tuple[str, Sequence[Article[Any]]]]:
@@ -266,6 +277,7 @@ def check_report_figures(content: Content, problems: Problems) -> None:
 
 
 RULES: list[Callable[[Content, Problems], None]] = [
+    check_name_lengths,
     check_unique_codes,
     check_replacements,
     check_related,

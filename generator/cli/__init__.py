@@ -41,4 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except OSError as exc:  # a folder cchc must write is read-only, a full disk…
+        where = f" «{exc.filename}»" if exc.filename else ""
+        print(f"cchc {args.verb}: lỗi: không đọc hoặc ghi được{where}: "
+              f"{exc.strerror or exc}. Kiểm tra quyền đọc, ghi và chỗ trống trên đĩa, "
+              "rồi chạy lại.", file=sys.stderr)
+        return 1
     return code

@@ -19,7 +19,7 @@ from generator.cli.common import (
     print_problems,
     progress,
 )
-from generator.site import mkdocs_runner
+from generator.site import mkdocs_runner, output
 
 
 def site_url(value: str) -> str:
@@ -31,15 +31,18 @@ def site_url(value: str) -> str:
 
 def unsafe_out_dir(out: Path, content: Path) -> str | None:
     """Why replacing ``out`` could destroy staff work, or None when it is safe."""
+    given = out
     out, content = out.resolve(), content.resolve()
     docs = pipeline.docs_dir_for(content)
     if out in (content, docs) or out in content.parents or out in docs.parents:
         return f"thư mục kết quả «{out}» chứa thư mục nội dung; chọn thư mục khác, ví dụ site"
     if content in out.parents or docs in out.parents:
         return f"thư mục kết quả «{out}» nằm trong thư mục nội dung; chọn thư mục khác"
-    if out.is_dir() and any(out.iterdir()) and not (out / "index.html").is_file():
-        return (f"thư mục «{out}» đã có dữ liệu không phải trang web do cchc dựng; "
-                "cchc sẽ xóa và thay toàn bộ thư mục này, nên hãy chọn thư mục khác")
+    in_the_way = output.replaceable(given)
+    if in_the_way:
+        return (f"«{given}» {in_the_way}; cchc xóa và thay toàn bộ thư mục kết quả, nên "
+                "không dựng vào đây để khỏi mất dữ liệu: chọn thư mục khác, trống hoặc chưa "
+                "có, ví dụ --out site")
     return None
 
 

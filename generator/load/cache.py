@@ -45,21 +45,30 @@ def stamp(path: Path, display: str) -> Stamp | None:
 
 
 class LoadCache:
+    """Entries are kept in their JSON form (see ``cachecodec``); callers decode a hit."""
+
     def __init__(self, file: Path | None, writable: bool = True) -> None:
         self.file, self.writable = file, writable
-        self.entries: dict[str, tuple[Stamp, Any]] = {}
         self.changed = False
-        self.entries = cachefile.read(file, code_fingerprint()) or {}
+        stored = cachefile.read(file, code_fingerprint())
+        self.entries: dict[str, list[Any]] = {
+            key: entry for key, entry in (stored or {}).items()
+            if isinstance(entry, list) and len(entry) == 2
+        } if isinstance(stored, dict) else {}
 
     def get(self, path: Path, current: Stamp | None) -> Any:
         entry = self.entries.get(str(path))
-        if entry is None or current is None or entry[0] != current:
+        if entry is None or current is None or entry[0] != list(current):
             return None
         return entry[1]
 
     def put(self, path: Path, current: Stamp | None, value: Any) -> None:
-        if current is not None and self.entries.get(str(path)) != (current, value):
-            self.entries[str(path)] = (current, value)
+        if current is not None and self.entries.get(str(path)) != [list(current), value]:
+            self.entries[str(path)] = [list(current), value]
+            self.changed = True
+
+    def forget(self, path: Path) -> None:
+        if self.entries.pop(str(path), None) is not None:
             self.changed = True
 
     def forget_missing(self, present: set[str]) -> None:
@@ -70,5 +79,5 @@ class LoadCache:
     def save(self) -> None:
         if self.file is None or not self.writable or not self.changed:
             return
-        cachefile.write(self.file, code_fingerprint(), self.entries)
-        self.changed = False
+        if cachefile.write(self.file, code_fingerprint(), self.entries):
+            self.changed = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.load.source import read_source
@@ -21,7 +22,7 @@ def ignored(path: Path) -> bool:
 def find_yaml(root: Path, stem: str, problems: Problems) -> Path | None:
     """``stem.yml`` or ``stem.yaml``; both present is an error."""
     found = [path for path in (root / f"{stem}{suffix}" for suffix in YAML_SUFFIXES)
-             if path.is_file()]
+             if os.path.lexists(path)]  # a link is refused when read
     if len(found) > 1:
         problems.add("file.conflict", Location(display_path(found[1])),
                      name=found[0].name, other=found[1].name)

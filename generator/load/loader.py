@@ -11,6 +11,7 @@ import difflib
 from pathlib import Path
 from typing import Any, TypeVar
 
+from generator.load import safefs
 from generator.load.cache import LoadCache
 from generator.load.files import (
     YAML_SUFFIXES,
@@ -110,13 +111,14 @@ def _without_report_fields(data: Any, doc: YamlDocument, problems: Problems) -> 
 def load_articles(root: Path, folder_name: str, model: type[M], kind: str,
                   problems: Problems) -> list[Article[M]]:
     folder = root / folder_name
-    if not folder.is_dir():
+    if not safefs.is_real_dir(folder):
         return []
     articles: list[Article[M]] = []
     example = "---\n" + model_example(model) + "\n---\nNội dung…"
     for path in sorted(folder.iterdir()):
-        if ignored(path):
-            continue
+        if ignored(path) or path.is_symlink() or (
+                safefs.kind_of(path) == "not_regular" and not safefs.is_real_dir(path)):
+            continue  # report_refused() reports it
         if not path.is_file() or path.suffix.lower() != ".md":
             report_unknown_file(path, f"{folder_name}/", ".md", problems)
             continue
@@ -146,14 +148,29 @@ def load_articles(root: Path, folder_name: str, model: type[M], kind: str,
 
 
 def scan_attachments(root: Path) -> dict[str, Path]:
-    folder = root / "tep"
-    if not folder.is_dir():
-        return {}
+    """Regular files under tep/ (links and special files are refused, never listed)."""
     return {
-        path.relative_to(root).as_posix(): path
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not ignored(path)
+        entry.relative_to(root).as_posix(): entry
+        for entry in safefs.walk(root / "tep")
+        if isinstance(entry, Path) and not ignored(entry)
     }
+
+
+def report_refused(root: Path, problems: Problems) -> None:
+    """Links (to files or folders) and special files in the content folders: errors.
+
+    They are never read; a link would publish whatever it points to (issue 14).
+    """
+    for name in KNOWN_FOLDERS:
+        folder = root / name
+        kind = safefs.kind_of(folder)
+        entries: list[Path | safefs.Refused] = (
+            [safefs.Refused(folder, "symlink")] if kind == "symlink"
+            else list(safefs.walk(folder)))
+        for entry in entries:
+            if isinstance(entry, safefs.Refused) and not ignored(entry.path):
+                problems.add(f"file.{entry.kind}", Location(display_path(entry.path)),
+                             name=display_path(entry.path))
 
 
 KNOWN_FOLDERS = ("thu-tuc", "ke-hoach", "bao-cao", "trang", "tep")
@@ -182,6 +199,7 @@ def load_content(root: Path, problems: Problems, cache: LoadCache | None = None)
     """Read every content file under ``root``; problems are collected, never raised."""
     content = Content(root=root)
     report_unknown_entries(root, problems)
+    report_refused(root, problems)
     content.unit = load_unit(root, problems)
     content.fields = load_fields(root, problems)
     load_procedures(root, content, problems, cache)

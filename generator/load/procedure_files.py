@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
+from generator.load import safefs
 from generator.load.procedures import procedure_paths
 from generator.load.source import decode
 from generator.problems.record import Problems
@@ -77,7 +78,9 @@ def _scalar(node: MappingNode, key: str) -> str | None:
 def _read(path: Path) -> tuple[str | None, str | None, str | None] | str:
     """(code, field, status) of one file, or why it cannot be read."""
     try:
-        text = decode(path.read_bytes())
+        text = decode(safefs.read_regular(path))
+    except safefs.UnsafeFile:
+        return "tệp là liên kết, không phải tệp thường, hoặc quá lớn"
     except OSError as exc:
         return f"không đọc được tệp ({exc.strerror or exc})"
     except UnicodeDecodeError:

@@ -15,7 +15,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from generator.load.cache import LoadCache, stamp
+from generator.load import cachecodec, safefs
+from generator.load.cache import LoadCache, Stamp, stamp
 from generator.load.files import YAML_SUFFIXES, ignored, parse_file, report_unknown_file
 from generator.load.model import Content
 from generator.load.schema import Procedure
@@ -86,13 +87,10 @@ def _load_many(paths: list[Path]) -> list[ProcedureFile]:
 def procedure_paths(root: Path, problems: Problems) -> list[Path]:
     """Every procedure file under thu-tuc/ (any depth); other files are warned about."""
     folder = root / "thu-tuc"
-    if not folder.is_dir():
-        return []
     paths = []
-    for path in sorted(folder.rglob("*")):
-        if ignored(path) or any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        if not path.is_file():
+    for path in safefs.walk(folder):  # links are reported by loader.report_refused
+        if not isinstance(path, Path) or ignored(path) or \
+                any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
         if path.suffix.lower() not in YAML_SUFFIXES:
             report_unknown_file(path, "thu-tuc/", ".yml", problems)
@@ -101,18 +99,45 @@ def procedure_paths(root: Path, problems: Problems) -> list[Path]:
     return paths
 
 
+def _encode(result: ProcedureFile) -> dict[str, Any]:
+    unvalidated = result.unvalidated_code
+    return {
+        "procedure": cachecodec.encode(result.procedure),
+        "problems": [cachecodec.encode_problem(p) for p in result.problems],
+        "unvalidated": None if unvalidated is None else
+        [unvalidated[0], cachecodec.encode_location(unvalidated[1])],
+    }
+
+
+def _decode(value: Any) -> ProcedureFile | None:
+    """A cached result, or None when the entry is not one ``_encode`` made."""
+    try:
+        procedure = cachecodec.decode(value["procedure"])
+        unvalidated = value["unvalidated"]
+        where = cachecodec.decode_location(unvalidated[1]) if unvalidated else None
+        if not isinstance(procedure, Procedure | None):
+            return None
+        return ProcedureFile(procedure, [cachecodec.decode_problem(p) for p in value["problems"]],
+                             (str(unvalidated[0]), where) if unvalidated and where else None)
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+
+
+def _cached(cache: LoadCache | None, path: Path, current: Stamp | None) -> ProcedureFile | None:
+    value = cache.get(path, current) if cache else None
+    return None if value is None else _decode(value)
+
+
 def load_procedures(root: Path, content: Content, problems: Problems,
                     cache: LoadCache | None = None) -> None:
     paths = procedure_paths(root, problems)
     stamps = [stamp(path, display_path(path)) for path in paths]
-    cached: list[ProcedureFile | None] = [
-        cache.get(path, current) if cache else None
-        for path, current in zip(paths, stamps, strict=True)]
+    cached = [_cached(cache, path, current) for path, current in zip(paths, stamps, strict=True)]
     misses = [i for i, result in enumerate(cached) if result is None]
     fresh = dict(zip(misses, _load_many([paths[i] for i in misses]), strict=True))
     if cache:
         for i, result in fresh.items():
-            cache.put(paths[i], stamps[i], result)
+            cache.put(paths[i], stamps[i], _encode(result))
         cache.forget_missing({str(path) for path in paths})
     for i, hit in enumerate(cached):
         result = hit or fresh[i]

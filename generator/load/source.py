@@ -14,7 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.load import safefs
 from generator.problems.record import Location, Problems, display_path
+from generator.text import format_size
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,14 @@ def read_source(path: Path, problems: Problems) -> SourceText | None:
     """Read ``path``; on any problem record it and return None."""
     display = display_path(path)
     try:
-        data = path.read_bytes()
+        data = safefs.read_regular(path)
+    except safefs.UnsafeFile as exc:
+        if exc.kind == "too_large":
+            problems.add("file.too_large", Location(display), size=format_size(exc.size),
+                         limit=format_size(safefs.CONTENT_LIMIT))
+        else:
+            problems.add(f"file.{exc.kind}", Location(display), name=display)
+        return None
     except OSError as exc:
         problems.add("file.unreadable", Location(display), reason=exc.strerror or str(exc))
         return None

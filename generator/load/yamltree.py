@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.load import safefs
 from generator.load.source import SourceText, decode, front_matter_bounds
 from generator.problems.record import Problems
 
@@ -52,8 +53,8 @@ class Origin:
 def _compose_again(origin: Origin, stamp: tuple[int, int]) -> Node | None:
     """The node tree of ``origin`` as it is on disk now (``stamp``: size, mtime)."""
     try:
-        text = decode(origin.path.read_bytes())
-    except (OSError, UnicodeDecodeError):
+        text = decode(safefs.read_regular(origin.path))
+    except (OSError, UnicodeDecodeError, safefs.UnsafeFile):
         return None
     if origin.front_matter:
         bounds = front_matter_bounds(text)
@@ -150,6 +151,28 @@ class YamlDocument:
     source: SourceText
     data: Any  # dict / list / str / None
     marks: Marks
+
+
+def first_alias(root: Node | None) -> Node | None:
+    """The first node reached twice (an anchor used by an alias), else None.
+
+    compose() shares one node for an anchor and its aliases, so the tree stays as
+    small as the file; building values from it would copy every share (and loop
+    for ever on a recursive one). Each node is visited once: linear in the file.
+    """
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, SequenceNode):
+            stack += node.value
+    return None
 
 
 def _plain(node: ScalarNode) -> bool:
@@ -285,6 +308,11 @@ def parse_yaml(source: SourceText, problems: Problems, text: str | None = None,
                      fix="so sánh với một tệp mẫu cùng loại rồi sửa lại")
         return None
     marks = Marks(Origin(source.path, front_matter=text is not None), offset, node)
+    shared = first_alias(node)
+    if shared is not None:  # 449 bytes of aliases can expand to gigabytes (issue 14)
+        mark = marks._mark(shared)
+        problems.add("yaml.alias", source.location(mark.line, mark.column))
+        return None
     if node is None:
         return YamlDocument(source, None, marks)
     return YamlDocument(source, _build(node, source, marks, problems), marks)

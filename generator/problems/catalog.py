@@ -250,6 +250,71 @@ _SPECIFIC: list[ProblemSpec] = [
         "có cả {name} và {other}; chỉ được giữ một tệp",
         "xóa hoặc gộp một trong hai tệp",
     ),
+    # --- files cchc refuses to read or publish (issue 14) ---------------------------------
+    ProblemSpec(
+        "file.symlink", ERROR,
+        "«{name}» là liên kết tượng trưng (symlink); cchc chỉ đọc tệp thật nằm trong "
+        "content/ và không đi theo liên kết, để không đăng nhầm tệp ở nơi khác lên trang web",
+        "xóa liên kết rồi chép chính tệp (hoặc thư mục) vào đây, ví dụ:\n"
+        "rm {name}\ncp /đường/dẫn/tệp-gốc {name}",
+    ),
+    ProblemSpec(
+        "file.not_regular", ERROR,
+        "«{name}» không phải tệp thường (thiết bị, ống dẫn hoặc socket); cchc không đọc được",
+        "xóa mục này khỏi thư mục content/",
+    ),
+    ProblemSpec(
+        "file.too_large", ERROR,
+        "tệp nặng {size}, vượt giới hạn {limit} của một tệp nội dung; tệp nội dung chỉ chứa "
+        "chữ, nên thường chỉ vài chục KB",
+        "kiểm tra xem có dán nhầm dữ liệu lớn vào tệp không; nội dung dài thì chia thành "
+        "nhiều tệp, tài liệu kèm theo thì đặt trong content/tep/",
+    ),
+    ProblemSpec(
+        "yaml.alias", ERROR,
+        "tệp dùng tham chiếu YAML (neo «&» và bí danh «*»); nội dung cchc không cho dùng vì "
+        "một tệp nhỏ có thể bung ra hàng tỷ giá trị",
+        "viết đầy đủ giá trị ở mỗi chỗ cần; nếu giá trị bắt đầu bằng «*» hoặc «&» thì đặt "
+        'trong ngoặc kép, ví dụ:\nghi_chu: "*Lưu ý"',
+    ),
+    ProblemSpec(
+        "attachment.type", ERROR,
+        "tệp đính kèm «{name}» có đuôi {suffix}, không thuộc các loại được đăng lên trang web",
+        "chỉ đăng tài liệu và ảnh: {allowed}; trang web (.html), ảnh .svg, tệp .js, .md… "
+        "không được đăng vì có thể chạy mã trên trang của xã: chuyển sang PDF rồi đặt lại "
+        "vào content/tep/",
+    ),
+    ProblemSpec(
+        "attachment.content", ERROR,
+        "tệp đính kèm «{name}» mang đuôi {kind} nhưng nội dung không phải tệp {kind} "
+        "(có vẻ là {looks})",
+        "mở tệp bằng chương trình đã tạo ra nó, lưu (hoặc xuất) lại đúng định dạng {kind}, "
+        "rồi chép đè lên tệp này",
+    ),
+    ProblemSpec(
+        "attachment.too_large", ERROR,
+        "tệp đính kèm «{name}» nặng {size}, vượt giới hạn {limit}",
+        "nén hoặc chia nhỏ tệp (PDF quét thì giảm độ phân giải); tệp rất lớn thì đặt ở nơi "
+        "khác và ghi liên kết đầy đủ https://…",
+    ),
+    ProblemSpec(
+        "attachment.outside_tep", ERROR,
+        "trường `{key}` trỏ tới «{value}», không phải tệp đính kèm trong thư mục tep/",
+        "tệp đính kèm đặt trong content/tep/ và ghi đường dẫn từ content/, ví dụ:\n"
+        '{key}: "tep/mau/to-khai.docx"',
+    ),
+    ProblemSpec(
+        "output.symlink", ERROR,
+        "«{name}» là liên kết tượng trưng hoặc không phải thư mục; cchc ghi và xóa tệp "
+        "trong thư mục này nên không dựng vào đó, để không xóa nhầm dữ liệu ở nơi khác",
+        "xóa liên kết (rm {name}); cchc tự tạo lại thư mục này khi dựng",
+    ),
+    ProblemSpec(
+        "name.too_long", ERROR,
+        "{item} «{value}…» dài {length} ký tự, vượt giới hạn {limit}; tên này dùng làm "
+        "tên tệp và địa chỉ trang web nên không được quá dài",
+        "rút gọn {item}, ví dụ:\n{example}",
+    ),
     # --- YAML syntax -----------------------------------------------------------
     ProblemSpec(
         "yaml.tab", ERROR,

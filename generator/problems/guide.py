@@ -45,6 +45,10 @@ PLACEHOLDERS = {
     "part": "*số phần*", "whole": "*số tổng*", "part_label": "*tên số phần*",
     "whole_label": "*tên số tổng*", "share": "*tỷ lệ tính ra*", "rate_key": "*trường tỷ lệ*",
     "part_key": "*trường số phần*",
+    # Files and names (check/attachments.py, check/limits.py).
+    "size": "*cỡ tệp*", "limit": "*giới hạn*", "suffix": "*đuôi tệp*",
+    "allowed": "*các loại tệp được đăng*", "kind": "*loại tệp theo đuôi*",
+    "looks": "*loại tệp đoán từ nội dung*", "item": "*loại tên*", "length": "*số ký tự*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.
@@ -55,6 +59,8 @@ SECTIONS = [("file", "Đọc tệp"), ("yaml", "Cú pháp YAML"),
             ("frontmatter", "Phần thông tin đầu tệp .md")]
 SECTIONS += [(kind, f"{title} ({KINDS[kind]})") for kind, title in _KIND_TITLES.items()]
 SECTIONS += [("ledger", "Sổ địa chỉ đã công bố (url-da-cong-bo.txt)")]
+SECTIONS += [("attachment", "Tệp đính kèm (tep/)"), ("name", "Tên dùng làm địa chỉ trang"),
+             ("output", "Thư mục cchc ghi ra")]
 
 
 def _names(template: str) -> list[str]:

@@ -70,6 +70,23 @@ def _key(inputs: tuple[Any, ...]) -> bytes:
     return hashlib.blake2b(repr(inputs).encode(), digest_size=16).digest()
 
 
+def _to_json(entries: dict[str, tuple[bytes, Any]]) -> dict[str, list[str]]:
+    """Keys and page digests as hex; fragment texts as they are."""
+    return {name: [key.hex(), "d", value.hex()] if isinstance(value, bytes)
+            else [key.hex(), "t", value] for name, (key, value) in entries.items()}
+
+
+def _from_json(stored: Any) -> dict[str, tuple[bytes, Any]]:
+    """What :func:`_to_json` wrote; entries of any other shape are dropped."""
+    entries: dict[str, tuple[bytes, Any]] = {}
+    for name, entry in (stored.items() if isinstance(stored, dict) else ()):
+        try:
+            key, kind, value = entry
+            entries[name] = (bytes.fromhex(key),
+                             bytes.fromhex(value) if kind == "d" else str(value))
+        except (TypeError, ValueError):
+            continue
+    return entries
 
 
 class RenderMemo:
@@ -78,8 +95,7 @@ class RenderMemo:
     def __init__(self, file: Path | None = None, docs_dir: Path | None = None,
                  written: Manifest | None = None) -> None:
         self.file, self.docs_dir, self.written = file, docs_dir, written or {}
-        self._old: dict[str, tuple[bytes, Any]] = cachefile.read(
-            file, render_code_fingerprint()) or {}
+        self._old = _from_json(cachefile.read(file, render_code_fingerprint()))
         self._new: dict[str, tuple[bytes, Any]] = {}
 
     def text(self, name: str, inputs: tuple[Any, ...], make: Callable[[], str]) -> str:
@@ -115,4 +131,4 @@ class RenderMemo:
     def save(self) -> None:
         """Keep what this build used (and only that: removed pages are forgotten)."""
         if self.file is not None and self._new != self._old:
-            cachefile.write(self.file, render_code_fingerprint(), self._new)
+            cachefile.write(self.file, render_code_fingerprint(), _to_json(self._new))

@@ -14,7 +14,6 @@ and in a content-addressed folder on disk (see :func:`qr_svg`).
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import tempfile
@@ -24,6 +23,8 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import segno
+
+from generator.load import cachefile, safefs
 
 ERROR_LEVEL = "m"
 QUIET_ZONE = 4  # modules
@@ -46,13 +47,15 @@ def make_svg(data: str, title: str) -> bytes:
 
 def _cache_file(cache_dir: Path, data: str, title: str) -> Path:
     key = "\0".join([FORMAT, segno.__version__, ERROR_LEVEL, str(QUIET_ZONE), data, title])
-    return cache_dir / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.svg"
+    # named with this machine's cache key: a planted file (a forged code, a script)
+    # cannot sit where a build looks for one (issue 14)
+    return cache_dir / f"{cachefile.name_for(key)}.svg"
 
 
 def _read_cached(path: Path) -> bytes | None:
     try:
-        cached = path.read_bytes()
-    except OSError:
+        cached = safefs.read_regular(path, 1024 * 1024)
+    except (OSError, safefs.UnsafeFile):
         return None
     return cached if cached.startswith(b"<svg") and cached.endswith(b"</svg>\n") else None
 

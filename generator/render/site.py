@@ -95,7 +95,7 @@ def render_site(content: Content, site_url: str | None = None,
     still in ``docs_dir`` as ``written`` there last time are left as they are
     (their bytes are :class:`~generator.render.memo.Kept`).
     """
-    memo = RenderMemo(cache_dir / "render.pickle" if cache_dir else None, docs_dir, written)
+    memo = RenderMemo(cache_dir / "render.json" if cache_dir else None, docs_dir, written)
     ctx = RenderContext(content, site_url, cache_dir=cache_dir, memo=memo)
     for render_pages in PAGES:
         render_pages(ctx)

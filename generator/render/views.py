@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from generator.load.model import Content
 from generator.load.schema import CHANNELS, ONLINE_LEVELS, STATUSES, Channel, Procedure, Unit
@@ -158,7 +159,9 @@ def file_link(value: str, content: Content, page_dir: str) -> FileLink:
     rel = posixpath.normpath(value.replace("\\", "/"))
     path = content.attachments.get(rel) or content.root / rel
     suffix = PurePosixPath(rel).suffix.lstrip(".").upper() or "TỆP"
-    href = posixpath.relpath(rel, page_dir or ".")
+    # every path part percent-encoded: a name with "#", "?", "%", ")" or "<" stays a file name
+    href = "/".join(part if part == ".." else quote(part, safe="")
+                    for part in posixpath.relpath(rel, page_dir or ".").split("/"))
     return FileLink(href, PurePosixPath(rel).name, f"{suffix}, {format_size(path.stat().st_size)}")
 
 

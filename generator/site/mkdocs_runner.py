@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from generator import shipped
+from generator.load import cachefile
 from generator.site import config as site_config
 from generator.site.mkdocs_log import capture_build_log
 from generator.site.mkdocs_shards import build_on_every_core
@@ -263,15 +264,15 @@ def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],
         else:
             build(config)
     if state_file is not None:
-        state_file.parent.mkdir(parents=True, exist_ok=True)
-        state_file.write_text(json.dumps({"fingerprint": fingerprint, "sources": sources}),
-                              encoding="utf-8")
+        # signed like every cache file: a planted state cannot keep planted pages
+        cachefile.write(state_file, _STATE_VERSION,
+                        {"fingerprint": fingerprint, "sources": sources})
     return list(dict.fromkeys(log.messages))
 
 
+_STATE_VERSION = "1"
+
+
 def _read_state(state_file: Path | None) -> dict[str, Any]:
-    try:
-        state = json.loads(state_file.read_text(encoding="utf-8")) if state_file else {}
-    except (OSError, ValueError):
-        return {}
+    state = cachefile.read(state_file, _STATE_VERSION)
     return state if isinstance(state, dict) else {}

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load import cachefile
+from generator.load import cachefile, safefs
 
 
 @dataclass
@@ -35,12 +35,48 @@ class WriteStats:
     removed: int = 0
 
 
+_CHUNK = 1024 * 1024
+
+
+class CopyOf(bytes):
+    """Stands for the bytes of a regular file (an attachment) that ``write_tree`` copies
+    in chunks: never held in memory whole. Its own bytes name its content's digest, so
+    two equal copies compare equal."""
+
+    source: Path
+    size: int
+    digest: bytes
+
+    @classmethod
+    def of(cls, source: Path, limit: int) -> CopyOf:
+        """``source`` (a regular file, not a link, at most ``limit`` bytes), digested."""
+        digest, size = _digest_file(source, limit)
+        copy = cls(b"cchc-copy:" + digest.hex().encode())
+        copy.source, copy.size, copy.digest = source, size, digest
+        return copy
+
+
+def _digest_file(path: Path, limit: int = safefs.ATTACHMENT_LIMIT) -> tuple[bytes, int]:
+    digest, size = hashlib.blake2b(digest_size=16), 0
+    with os.fdopen(safefs.open_regular(path, limit), "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise safefs.UnsafeFile("too_large", size)
+            digest.update(chunk)
+    return digest.digest(), size
+
+
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, CopyOf):
+                with os.fdopen(safefs.open_regular(data.source, data.size), "rb") as source:
+                    shutil.copyfileobj(source, handle, _CHUNK)
+            else:
+                handle.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -55,13 +91,21 @@ class Kept(bytes):
     producer checked it is intact, see ``render/memo.py``)."""
 
 
-MANIFEST_VERSION = "1"
+MANIFEST_VERSION = "2"
 
 
 def read_manifest(file: Path | None) -> Manifest:
     """What ``write_tree`` wrote last time (empty when unknown: files are compared)."""
-    manifest = cachefile.read(file, MANIFEST_VERSION)
-    return manifest if isinstance(manifest, dict) else {}
+    stored = cachefile.read(file, MANIFEST_VERSION)
+    manifest: Manifest = {}
+    for rel, entry in (stored.items() if isinstance(stored, dict) else ()):
+        try:
+            size, mtime, digest = entry
+            if isinstance(size, int) and isinstance(mtime, int):
+                manifest[rel] = (size, mtime, bytes.fromhex(digest))
+        except (TypeError, ValueError):
+            continue
+    return manifest
 
 
 def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None) -> WriteStats:
@@ -80,13 +124,14 @@ def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None
             new[rel] = old[rel]
             stats.unchanged += 1
             continue
-        digest = hashlib.blake2b(data, digest_size=16).digest()
+        digest, size = ((data.digest, data.size) if isinstance(data, CopyOf) else
+                        (hashlib.blake2b(data, digest_size=16).digest(), len(data)))
         try:
             stat = os.stat(path)
         except OSError:
             stat = None
         if stat is not None and (old.get(rel) == (stat.st_size, stat.st_mtime_ns, digest) or (
-                stat.st_size == len(data) and path.read_bytes() == data)):
+                stat.st_size == size and _same(path, data, digest))):
             stats.unchanged += 1
         else:
             _write_atomic(path, data)
@@ -95,8 +140,20 @@ def write_tree(root: Path, files: dict[str, bytes], manifest: Path | None = None
         new[rel] = (stat.st_size, stat.st_mtime_ns, digest)
     stats.removed = _prune(root, set(files))
     if manifest is not None and new != old:
-        cachefile.write(manifest, MANIFEST_VERSION, new)
+        cachefile.write(manifest, MANIFEST_VERSION,
+                        {rel: [size, mtime, digest.hex()] for rel, (size, mtime, digest)
+                         in new.items()})
     return stats
+
+
+def _same(path: Path, data: bytes, digest: bytes) -> bool:
+    """Whether ``path`` already holds ``data`` (read in chunks when it is a copy)."""
+    if isinstance(data, CopyOf):
+        try:
+            return _digest_file(path, data.size)[0] == digest
+        except (OSError, safefs.UnsafeFile):
+            return False
+    return path.read_bytes() == data
 
 
 def _prune(root: Path, wanted: set[str]) -> int:
@@ -149,6 +206,36 @@ def link_tree(source: Path, target: Path) -> None:
                 os.link(src, dst)
             except OSError:
                 shutil.copy2(src, dst)
+
+
+# Written into every site cchc builds: ``cchc build --out`` replaces only a folder that
+# has it (or is empty), never one holding other data (``--out /var/www/html``).
+SITE_MARKER = ".cchc-site"
+
+
+def mark_site(folder: Path) -> None:
+    (folder / SITE_MARKER).write_text(
+        "Trang web do cchc dựng; cchc build --out có thể xóa và thay thư mục này.\n",
+        encoding="utf-8")
+
+
+def replaceable(out: Path) -> str | None:
+    """None when ``out`` may be replaced by a build: absent, empty, a site cchc built
+    (its marker, or a link to one of its two copies); else what is in the way."""
+    out = absolute(out)
+    if out.is_symlink():
+        return None if served_buffer(out) is not None else "là một liên kết tượng trưng"
+    if not out.exists():
+        return None
+    if not out.is_dir():
+        return "là một tệp, không phải thư mục"
+    if (out / SITE_MARKER).is_file() and not (out / SITE_MARKER).is_symlink():
+        return None
+    names = sorted(entry.name for entry in out.iterdir())
+    if not names:
+        return None
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    return f"đã có dữ liệu mà cchc không tạo ra ({shown}; không có tệp đánh dấu {SITE_MARKER})"
 
 
 def absolute(path: Path) -> Path:

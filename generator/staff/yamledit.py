@@ -21,6 +21,11 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.load import safefs
+from generator.load.yamltree import first_alias
+
+_SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 NewValue = str | list[str]
 _BOM = "\ufeff"
 
@@ -46,10 +51,21 @@ class TextFile:
     @classmethod
     def read(cls, path: Path) -> TextFile:
         try:
-            raw = path.read_bytes().decode("utf-8")
+            raw = safefs.read_regular(path).decode("utf-8")
         except UnicodeDecodeError:
             raise EditError("tệp không được lưu bằng mã UTF-8; mở tệp, chọn Lưu thành… và "
                             "chọn mã hóa UTF-8 rồi chạy lại") from None
+        except safefs.UnsafeFile:  # never read (nor replace) what a link points to
+            raise EditError("tệp là liên kết tượng trưng, không phải tệp thường, hoặc quá "
+                            "lớn; cchc không sửa tệp này (chạy cchc check để xem chi tiết)"
+                            ) from None
+        try:
+            shared = first_alias(yaml.compose(raw, Loader=_SAFE_LOADER))
+        except yaml.YAMLError:
+            shared = None
+        if shared is not None:
+            raise EditError("tệp dùng tham chiếu YAML (neo «&» và bí danh «*»); viết đầy đủ "
+                            "giá trị rồi chạy lại")
         bom = raw.startswith(_BOM)
         text = raw[1:] if bom else raw
         return cls(path, text, bom, "\r\n" if "\r\n" in text else "\n")

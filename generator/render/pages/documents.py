@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.load import safefs
 from generator.load.model import Article
 from generator.load.schema import Attachment, Plan, Report
 from generator.render import figure_charts, figures, views
@@ -12,6 +13,7 @@ from generator.render.context import RenderContext
 from generator.render.liststructure import normalise_lists
 from generator.render.markdown import Md, demote_headings, escape, link
 from generator.render.summary import first_paragraph
+from generator.site.output import CopyOf
 from generator.site.sanitize import wrap_block
 
 
@@ -54,7 +56,7 @@ def _document_rows(ctx: RenderContext, article: Article[Any]) -> list[tuple[str,
 
 def _file_md(attached: Attachment, f: views.FileLink) -> Md:
     """``[Phụ lục 1](../tep/…pdf) (PDF, 120 KB)``: the title staff gave, else the file name."""
-    return Md(f"[{escape(attached.ten or f.name)}]({f.href}) ({escape(f.label)})")
+    return Md(f"{link(attached.ten or f.name, f.href)} ({escape(f.label)})")
 
 
 def _related_rows(ctx: RenderContext, article: Article[Any]) -> list[tuple[str, Any]]:
@@ -178,6 +180,7 @@ def free_pages(ctx: RenderContext) -> None:
 
 
 def attachments(ctx: RenderContext) -> None:
-    """Files under content/tep/ are published as they are, at the same path."""
+    """Files under content/tep/ are published as they are, at the same path (only
+    regular files of an allowed type and size: ``check/attachments.py``)."""
     for rel, path in ctx.content.attachments.items():
-        ctx.files[rel] = path.read_bytes()
+        ctx.files[rel] = CopyOf.of(path, safefs.ATTACHMENT_LIMIT)  # copied in chunks
