@@ -38,7 +38,7 @@ class _Findings(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         from generator.site import sanitize
 
-        if tag not in sanitize.TAGS and tag not in _FRAME_TAGS:
+        if tag not in sanitize.TAGS | sanitize.SVG_TAGS and tag not in _FRAME_TAGS:
             self.found.append((f"thẻ HTML <{tag}>", f"<{tag}"))
             return
         allowed = sanitize.ATTRIBUTES["*"] | sanitize.ATTRIBUTES.get(tag, set())
@@ -50,6 +50,18 @@ class _Findings(HTMLParser):
                 self.found.append((f"thuộc tính {name}=\"…\" của thẻ <{tag}>", name))
             elif name in ("href", "src"):
                 self._check_url(tag, name, value)
+            elif name == "class":
+                self._check_classes(value)
+            elif sanitize.attribute_value(tag, name, value) is None:
+                self.found.append((f"thuộc tính {name}=\"{_shown(value)}\" của thẻ <{tag}>",
+                                   name))
+
+    def _check_classes(self, value: str) -> None:
+        from generator.site import sanitize
+
+        for name in value.split():
+            if name not in sanitize.CLASSES:
+                self.found.append((f"lớp (class) {_shown(name)} mà trang không dùng", name))
 
     def _check_url(self, tag: str, name: str, value: str) -> None:
         from generator.site import sanitize
@@ -60,7 +72,12 @@ class _Findings(HTMLParser):
             word = scheme.group(1).lower()
             self.found.append((f"liên kết dùng giao thức {word}: không an toàn", word))
         elif tag == "img" and sanitize.is_other_host(value):
-            self.found.append((f"ảnh lấy từ trang web khác ({value[:60]})", value[:30]))
+            self.found.append((f"ảnh lấy từ trang web khác ({_shown(value)})", value[:30]))
+
+
+def _shown(value: str) -> str:
+    """A value quoted in a message: short, and no control character reaches a terminal."""
+    return "".join(c if c.isprintable() else "\ufffd" for c in value[:60])
 
 
 @cache
