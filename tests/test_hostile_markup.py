@@ -17,7 +17,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import markdown
@@ -216,7 +216,7 @@ def test_staff_may_only_set_classes_the_site_styles() -> None:
 
 
 class _Canary(http.server.BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         _Canary.hits.append(self.path)
@@ -307,7 +307,12 @@ def test_nothing_runs_or_calls_out_in_chromium(built: Path, canary: int, with_cs
     with serve_directory(tmp_path) as base, chromium() as browser:
         page = browser.new_page()
         dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def on_dialog(dialog: Any) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
         for path in PAGES:
             page.goto(f"{base}cchc/{path}")
             page.wait_for_load_state("networkidle")
