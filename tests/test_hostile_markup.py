@@ -323,3 +323,47 @@ def test_nothing_runs_or_calls_out_in_chromium(built: Path, canary: int, with_cs
             assert page.locator(".md-dialog--active").count() == 0
         page.close()
     assert _Canary.hits == [] and dialogs == []
+
+
+# --- case 12: the preview answers only this machine and keeps the site's policy ----------
+
+
+def _get(base: str, path: str, host: str | None) -> tuple[int, dict[str, str], bytes]:
+    import http.client
+
+    parts = urlsplit(base)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
+    try:
+        connection.putrequest("GET", path, skip_host=host is not None)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def test_the_preview_refuses_other_hosts_and_sends_the_site_policy(
+        make_content: Any) -> None:
+    from generator.site.csp import HEADER_ONLY, POLICY
+    from generator.site.preview_server import SCRIPT_PATH
+    from tests.preview import http_get, preview, wait_for
+
+    with preview(make_content()) as base:
+        assert wait_for(lambda: "Thủ tục" in http_get(base)), "preview never came up"
+        port = urlsplit(base).port
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LocalHost:{port}"):
+            status, headers, body = _get(base, "/", host)
+            assert status == 200, host
+            assert headers["Content-Security-Policy"] == f"{POLICY}; {HEADER_ONLY}"
+            assert b'http-equiv="Content-Security-Policy"' in body  # the meta, as on the site
+            assert f'<script src="{SCRIPT_PATH}"'.encode() in body and b"<script>" not in body
+        for host in (f"evil.example:{port}", f"127.0.0.1.evil.example:{port}",
+                     f"127.0.0.1:{port + 1}", "", f"localhost.:{port}", "attacker"):
+            status, headers, body = _get(base, "/thu-tuc/1-001193/", host)
+            assert status == 403, host
+            assert "chỉ mở được tại http://127.0.0.1" in body.decode()
+            assert b"1.001193" not in body
+        status, headers, script = _get(base, SCRIPT_PATH, f"127.0.0.1:{port}")
+        assert status == 200 and b"livereload(Number(me.dataset.epoch)" in script
