@@ -352,7 +352,7 @@ def test_the_preview_refuses_other_hosts_and_sends_the_site_policy(
 
     with preview(make_content()) as base:
         assert wait_for(lambda: "Thủ tục" in http_get(base)), "preview never came up"
-        port = urlsplit(base).port
+        port = urlsplit(base).port or 80
         for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LocalHost:{port}"):
             status, headers, body = _get(base, "/", host)
             assert status == 200, host

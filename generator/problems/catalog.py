@@ -188,6 +188,14 @@ _SPECIFIC: list[ProblemSpec] = [
         "ở ô Mã hóa (Encoding) chọn UTF-8, rồi lưu đè lên tệp cũ",
     ),
     ProblemSpec(
+        "file.control_char", ERROR,
+        "tệp có ký tự điều khiển ẩn {char} ({name}); ký tự này không hiện ra khi đọc "
+        "nhưng làm hỏng trang web và tệp cap-nhat.xml, hoặc đảo thứ tự chữ để đánh lừa "
+        "người đọc",
+        "xoá ký tự ẩn ở đúng dòng, cột đã nêu (xoá cả chữ bên cạnh rồi gõ lại); ký tự này "
+        "thường đi theo văn bản dán từ Word, PDF hay trang web khác",
+    ),
+    ProblemSpec(
         "file.empty", ERROR,
         "tệp rỗng, không có nội dung",
         "điền nội dung theo mẫu, ví dụ:\n{example}",

@@ -63,7 +63,7 @@ class PreviewServer(livereload.LiveReloadServer):
         if environ.get("PATH_INFO") == SCRIPT_PATH:
             with_headers("200 OK", [("Content-Type", "application/javascript")])
             return [_SCRIPT.encode()]
-        return super().serve_request(environ, with_headers)  # type: ignore[no-any-return]
+        return super().serve_request(environ, with_headers)
 
     @property
     def server_name_for_check(self) -> str:
@@ -84,4 +84,4 @@ def install() -> None:
     """``mkdocs serve`` builds its server from this class from now on."""
     from mkdocs.commands import serve
 
-    serve.LiveReloadServer = PreviewServer  # type: ignore[misc]
+    setattr(serve, "LiveReloadServer", PreviewServer)  # noqa: B010 (not exported)
