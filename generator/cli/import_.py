@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.cli.common import EXIT_OK, EXIT_PROBLEMS, Verbs, add_content_option
-from generator.problems.record import display_path
+from generator.problems.record import display_path, terminal_safe
 
 if TYPE_CHECKING:  # the importer (openpyxl, the schema) loads only when importing
     from generator.staff.importer.plan import ImportPlan
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         table = read_export(args.file)
     except ExportError as exc:
-        print(f"cchc import: lỗi: {exc}", file=sys.stderr)
+        print(f"cchc import: lỗi: {terminal_safe(str(exc))}", file=sys.stderr)
         return EXIT_PROBLEMS
     if args.cap_xa and not (table.has_agency or table.has_level):
         print(f"cchc import: lỗi: {args.file.name} không có cột «Cơ quan thực hiện» (hay "

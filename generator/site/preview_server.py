@@ -84,4 +84,4 @@ def install() -> None:
     """``mkdocs serve`` builds its server from this class from now on."""
     from mkdocs.commands import serve
 
-    setattr(serve, "LiveReloadServer", PreviewServer)  # noqa: B010 (not exported)
+    serve.LiveReloadServer = PreviewServer  # type: ignore[attr-defined]  # not re-exported
