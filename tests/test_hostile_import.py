@@ -232,3 +232,17 @@ def test_the_row_limit_counts_rows_as_they_stream(cchc: Callable[..., Run],
                        "không dài như vậy, hãy dùng đúng tệp xuất từ Cổng Dịch vụ công\n")
     assert cchc("import", _replace(_base(tmp_path), tmp_path / "du.xlsx", SHEET, _rows(150)),
                 "--xem-truoc", "--content", make_content()).code == 0
+
+
+def test_control_characters_in_a_workbook_never_reach_content_or_the_terminal(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], tmp_path: Path) -> None:
+    content = make_content()
+    name = "Đăng ký \x1b[31mkết hôn\u202e\u2028 lưu động"
+    path = tmp_path / "ds.csv"  # Excel cannot keep these characters; a CSV can
+    path.write_text(f"Mã số;Tên;Cơ quan thực hiện;Lĩnh vực\n1.000895;{name};UBND cấp xã;"
+                    "Hộ tịch\n", encoding="utf-8")
+    run = cchc("import", path, "--content", content)
+    assert run.code == 0, run.err
+    assert "\x1b" not in run.out + run.err and "\u202e" not in run.out
+    assert "Đăng ký [31mkết hôn lưu động" in run.out
+    assert cchc("check", "--content", content).code == 0  # what it wrote passes check

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.load.fieldtypes import CODE_PATTERN
+from generator.load.source import CONTROL_CHARS
 from generator.staff.importer.limits import (
     MAX_COLUMNS,
     MAX_UNPACKED,
@@ -80,10 +81,11 @@ class ExportTable:
 
 
 def clean_text(value: Any) -> str:
-    """One line of NFC text: line breaks, tabs and repeated spaces become one space."""
+    """One line of NFC text: line breaks, tabs, control characters (which content
+    refuses) and repeated spaces become one space."""
     if value is None:
         return ""
-    text = _EXCEL_CR.sub("", str(value)).replace("\u00a0", " ")
+    text = CONTROL_CHARS.sub(" ", _EXCEL_CR.sub("", str(value)).replace("\u00a0", " "))
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
