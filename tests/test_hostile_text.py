@@ -116,3 +116,14 @@ def test_vcard_values_carry_no_raw_line_break_or_control(char: str) -> None:
     data = vcard.serialize([card]).decode("utf-8")
     assert char not in data
     assert "FN:Đường\\ndây" in data or "FN:Đường dây" in data
+
+
+def test_a_control_character_written_as_a_yaml_escape_is_refused_too(
+        problems_of: Callable[[dict[str, str | bytes]], str]) -> None:
+    shown = problems_of({"thu-tuc/ho-tich/moi.yml": 'ma_thu_tuc: "1.000894"\n'
+                         'ten: "Kết hôn \\u202e\\x1b[2J"\nlinh_vuc: "Hộ tịch"\n'})
+    assert shown.split("\n", 6)[-1] == textwrap.dedent("""\
+        content/thu-tuc/ho-tich/moi.yml:2:6: lỗi [yaml.control_escape]: giá trị này có mã thoát \
+\\u202e tạo ra ký tự điều khiển ẩn (RIGHT-TO-LEFT OVERRIDE, đảo chiều chữ); ký tự đó làm hỏng \
+trang web và tệp cap-nhat.xml, hoặc đảo thứ tự chữ để đánh lừa người đọc
+          gợi ý: xoá mã \\u202e khỏi giá trị trong ngoặc kép""")

@@ -250,6 +250,12 @@ _SPECIFIC: list[ProblemSpec] = [
         "xóa ký tự lạ ở vị trí này (gõ lại đoạn chữ đó) rồi lưu tệp",
     ),
     ProblemSpec(
+        "yaml.control_escape", ERROR,
+        "giá trị này có mã thoát {char} tạo ra ký tự điều khiển ẩn ({name}); ký tự đó "
+        "làm hỏng trang web và tệp cap-nhat.xml, hoặc đảo thứ tự chữ để đánh lừa người đọc",
+        "xoá mã {char} khỏi giá trị trong ngoặc kép",
+    ),
+    ProblemSpec(
         "yaml.multiple_documents", ERROR,
         "tệp có nhiều phần ngăn cách bởi dòng ---; mỗi tệp chỉ được có một",
         "xóa dòng --- ở giữa tệp (hoặc tách thành hai tệp)",
