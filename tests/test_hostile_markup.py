@@ -367,3 +367,12 @@ def test_the_preview_refuses_other_hosts_and_sends_the_site_policy(
             assert b"1.001193" not in body
         status, headers, script = _get(base, SCRIPT_PATH, f"127.0.0.1:{port}")
         assert status == 200 and b"livereload(Number(me.dataset.epoch)" in script
+
+
+@pytest.mark.parametrize("entity", ["&#x202e;", "&#8238;", "&#x1b;", "&#x2028;", "&#x2066;"])
+def test_hidden_characters_spelt_as_entities_do_not_reach_the_page(entity: str) -> None:
+    text = f"Số tiền: {entity}000.01 đồng"
+    html, _ = _render(_page_markdown(text))
+    assert not re.search("[\x1b\u2028\u202e\u2066]", html)
+    assert "\ufffd000.01" in html
+    assert findings(text) == [("ký tự điều khiển ẩn viết bằng mã &#…;", entity)]

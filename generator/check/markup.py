@@ -21,7 +21,7 @@ from typing import Any
 from generator.load.model import Article, Content
 from generator.problems.record import Location, Problems
 
-_MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:\[]|script|data\s*:", re.IGNORECASE)
+_MAY_HOLD_MARKUP = re.compile(r"[<{]|&#|\]\s*[(:\[]|script|data\s*:", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # What Python-Markdown writes around staff text; never reported.
@@ -97,7 +97,21 @@ def findings(text: str) -> list[tuple[str, str]]:
     parser = _Findings()
     parser.feed(renderer.convert(text))
     parser.close()
-    return parser.found
+    return parser.found + _hidden_references(text)
+
+
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _hidden_references(text: str) -> list[tuple[str, str]]:
+    """Control characters spelt as references (``&#x202e;``): the file itself has none."""
+    from generator.load.source import CONTROL_CHARS
+
+    for match in _REFERENCE.finditer(text):
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if code < 0x110000 and CONTROL_CHARS.match(chr(code)):
+            return [("ký tự điều khiển ẩn viết bằng mã &#…;", match.group())]
+    return []
 
 
 def _line_of(text: str, needle: str) -> tuple[int, int]:

@@ -81,6 +81,9 @@ _CHART_ID = re.compile(r"^[a-z0-9-]{1,80}$")
 _SAFE_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{1,20})$")
 _SAFE_NUMBER = re.compile(r"^-?[0-9.]{1,12}( -?[0-9.]{1,12}){0,3}$")
 _SAFE_WORD = re.compile(r"^[a-z-]{1,20}$")
+# Control characters, line separators and bidi overrides (refused in content files).
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                     "\u2066-\u2069]")
 # Browsers drop these anywhere in a URL, and read "\" as "/" (WHATWG URL standard).
 _URL_IGNORED = re.compile(r"[\t\n\r]")
 
@@ -181,4 +184,6 @@ def clean_page(html: str, page: str | None) -> str:
     path under ``site_src/``, None when unknown): the one safety boundary."""
     if page in TRUSTED_PAGES:  # no staff text; its regions are cleaned all the same
         return _confine_regions(html)
-    return clean_html(_confine_regions(html) if STAFF_BEGIN in html else html)
+    cleaned = clean_html(_confine_regions(html) if STAFF_BEGIN in html else html)
+    # Characters entities can still spell (&#x202e; reverses the text after it).
+    return _HIDDEN.sub("\ufffd", cleaned)
