@@ -293,8 +293,8 @@ def test_every_field_of_a_built_site_keeps_to_the_allowlist(built: Path) -> None
 @pytest.mark.browser
 @pytest.mark.parametrize("with_csp", [True, False])
 def test_nothing_runs_or_calls_out_in_chromium(built: Path, canary: int, with_csp: bool,
-                                               tmp_path: Path) -> None:
-    from tests.browser import chromium, serve_directory
+                                               tmp_path: Path, browser: Any) -> None:
+    from tests.browser import serve_directory
 
     site = tmp_path / "cchc"
     shutil.copytree(built, site)
@@ -304,7 +304,7 @@ def test_nothing_runs_or_calls_out_in_chromium(built: Path, canary: int, with_cs
             page.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",
                                    text), encoding="utf-8")
     _Canary.hits.clear()
-    with serve_directory(tmp_path) as base, chromium() as browser:
+    with serve_directory(tmp_path) as base:
         page = browser.new_page()
         dialogs: list[str] = []
 
