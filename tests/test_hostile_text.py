@@ -127,3 +127,11 @@ def test_a_control_character_written_as_a_yaml_escape_is_refused_too(
 \\u202e tạo ra ký tự điều khiển ẩn (RIGHT-TO-LEFT OVERRIDE, đảo chiều chữ); ký tự đó làm hỏng \
 trang web và tệp cap-nhat.xml, hoặc đảo thứ tự chữ để đánh lừa người đọc
           gợi ý: xoá mã \\u202e khỏi giá trị trong ngoặc kép""")
+
+
+def test_mkdocs_messages_quoting_staff_links_are_made_safe() -> None:
+    from generator.site.mkdocs_log import translate
+
+    said = translate("Doc file 'a.md' contains a link '\x1b[2J\n::add-mask::x.md', but the "
+                     "target 'b.md' is not found")
+    assert "\x1b" not in said and "\n::" not in said and "\\x1b[2J" in said
