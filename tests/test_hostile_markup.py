@@ -363,7 +363,8 @@ def test_the_preview_refuses_other_hosts_and_sends_the_site_policy(
                      f"127.0.0.1:{port + 1}", "", f"localhost.:{port}", "attacker"):
             status, headers, body = _get(base, "/thu-tuc/1-001193/", host)
             assert status == 403, host
-            assert "chỉ mở được tại http://127.0.0.1" in body.decode()
+            assert body.decode() == ("Từ chối: bản xem trước chỉ mở được tại http://127.0.0.1 "
+                                     "hoặc http://localhost trên máy này.\n")
             assert b"1.001193" not in body
         status, headers, script = _get(base, SCRIPT_PATH, f"127.0.0.1:{port}")
         assert status == 200 and b"livereload(Number(me.dataset.epoch)" in script
