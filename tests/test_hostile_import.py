@@ -246,3 +246,43 @@ def test_control_characters_in_a_workbook_never_reach_content_or_the_terminal(
     assert "\x1b" not in run.out + run.err and "\u202e" not in run.out
     assert "Đăng ký [31mkết hôn lưu động" in run.out
     assert cchc("check", "--content", content).code == 0  # what it wrote passes check
+
+
+def _understate(path: Path, part: str, declared: int) -> None:
+    """Make the zip directory claim ``part`` unpacks to ``declared`` bytes (a lie)."""
+    data = bytearray(path.read_bytes())
+    name = part.encode()
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_length = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + name_length] == name:
+            data[at + 24:at + 28] = declared.to_bytes(4, "little")
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_zip_that_understates_its_size_is_still_read_in_bounded_memory(
+        make_content: Callable[..., Path], tmp_path: Path) -> None:
+    def big() -> Iterator[bytes]:
+        yield b'<?xml version="1.0"?><sst ' + NS.encode() + b"><si><t>"
+        for _ in range(25):  # 100 MB, over the limit, declared as 4 KB
+            yield b"A" * (4 * 1024 * 1024)
+        yield b"</t></si></sst>"
+
+    base = _base(tmp_path, shared_strings=True)
+    path = tmp_path / "noi-doi.xlsx"
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED,
+                                                          compresslevel=1) as out:
+        for info in source.infolist():
+            if info.filename != SST:
+                out.writestr(info.filename, source.read(info.filename))
+        with out.open(SST, "w") as stream:
+            for chunk in big():
+                stream.write(chunk)
+    _understate(path, SST, 4096)
+    run, peak = _import_bounded(path, make_content())
+    print(f"understated: peak {peak // 1024} MB")
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert run.stderr.startswith("cchc import: lỗi: không đọc được tệp Excel noi-doi.xlsx ("), \
+        run.stderr
+    assert 0 < peak < PEAK_LIMIT_KB
