@@ -151,7 +151,7 @@ def test_sample_site_index_finds_every_procedure_by_code_and_name() -> None:
 def test_staff_text_cannot_break_the_index(make_content: Callable[..., Path]) -> None:
     content = make_content({"thu-tuc/b.yml": """\
         ma_thu_tuc: "XA.2"
-        ten: "Tên có </script><img src=x onerror=alert(1)> và \\"ngoặc\\" \\\\ \\u2028"
+        ten: "Tên có </script><img src=x onerror=alert(1)> và \\"ngoặc\\" \\\\ \\u00a0"
         linh_vuc: "Hộ tịch"
         tu_khoa: ["{\\"a\\": 1}", "=dang ky"]
         """})

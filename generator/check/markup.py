@@ -21,7 +21,7 @@ from typing import Any
 from generator.load.model import Article, Content
 from generator.problems.record import Location, Problems
 
-_MAY_HOLD_MARKUP = re.compile(r"[<{]|\]\s*[(:\[]|script|data\s*:", re.IGNORECASE)
+_MAY_HOLD_MARKUP = re.compile(r"[<{]|&#|\]\s*[(:\[]|script|data\s*:", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 # What Python-Markdown writes around staff text; never reported.
@@ -38,7 +38,7 @@ class _Findings(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         from generator.site import sanitize
 
-        if tag not in sanitize.TAGS and tag not in _FRAME_TAGS:
+        if tag not in sanitize.TAGS | sanitize.SVG_TAGS and tag not in _FRAME_TAGS:
             self.found.append((f"thẻ HTML <{tag}>", f"<{tag}"))
             return
         allowed = sanitize.ATTRIBUTES["*"] | sanitize.ATTRIBUTES.get(tag, set())
@@ -50,6 +50,18 @@ class _Findings(HTMLParser):
                 self.found.append((f"thuộc tính {name}=\"…\" của thẻ <{tag}>", name))
             elif name in ("href", "src"):
                 self._check_url(tag, name, value)
+            elif name == "class":
+                self._check_classes(value)
+            elif sanitize.attribute_value(tag, name, value) is None:
+                self.found.append((f"thuộc tính {name}=\"{_shown(value)}\" của thẻ <{tag}>",
+                                   name))
+
+    def _check_classes(self, value: str) -> None:
+        from generator.site import sanitize
+
+        for name in value.split():
+            if name not in sanitize.CLASSES:
+                self.found.append((f"lớp (class) {_shown(name)} mà trang không dùng", name))
 
     def _check_url(self, tag: str, name: str, value: str) -> None:
         from generator.site import sanitize
@@ -60,7 +72,12 @@ class _Findings(HTMLParser):
             word = scheme.group(1).lower()
             self.found.append((f"liên kết dùng giao thức {word}: không an toàn", word))
         elif tag == "img" and sanitize.is_other_host(value):
-            self.found.append((f"ảnh lấy từ trang web khác ({value[:60]})", value[:30]))
+            self.found.append((f"ảnh lấy từ trang web khác ({_shown(value)})", value[:30]))
+
+
+def _shown(value: str) -> str:
+    """A value quoted in a message: short, and no control character reaches a terminal."""
+    return "".join(c if c.isprintable() else "\ufffd" for c in value[:60])
 
 
 @cache
@@ -80,7 +97,21 @@ def findings(text: str) -> list[tuple[str, str]]:
     parser = _Findings()
     parser.feed(renderer.convert(text))
     parser.close()
-    return parser.found
+    return parser.found + _hidden_references(text)
+
+
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _hidden_references(text: str) -> list[tuple[str, str]]:
+    """Control characters spelt as references (``&#x202e;``): the file itself has none."""
+    from generator.load.source import CONTROL_CHARS
+
+    for match in _REFERENCE.finditer(text):
+        code = int(match.group(1), 16) if match.group(1) else int(match.group(2))
+        if code < 0x110000 and CONTROL_CHARS.match(chr(code)):
+            return [("ký tự điều khiển ẩn viết bằng mã &#…;", match.group())]
+    return []
 
 
 def _line_of(text: str, needle: str) -> tuple[int, int]:

@@ -19,7 +19,7 @@ from generator.cli.common import (
     Verbs,
     add_content_option,
 )
-from generator.problems.record import display_path
+from generator.problems.record import display_path, terminal_safe
 
 if TYPE_CHECKING:  # the importer (openpyxl, the schema) loads only when importing
     from generator.staff.importer.plan import Change, ImportPlan
@@ -125,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         table = read_export(args.file)
     except ExportError as exc:
-        print(f"cchc import: lỗi: {exc}", file=sys.stderr)
+        print(f"cchc import: lỗi: {terminal_safe(str(exc))}", file=sys.stderr)
         return EXIT_PROBLEMS
     if args.cap_xa and not (table.has_agency or table.has_level):
         print(f"cchc import: lỗi: {args.file.name} không có cột «Cơ quan thực hiện» (hay "

@@ -15,8 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load import safefs
-from generator.problems.record import Location, Problems, display_path
+from generator.problems.record import Location, Problems, display_path, visible
 from generator.text import format_size
+
+# Refused in content: C0 controls but tab and line feed, DEL, C1, line and paragraph
+# separators, bidirectional overrides and isolates (they reorder what a reader sees).
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                           "\u2066-\u2069]")
+_CONTROL_NAMES = {"\x1b": "ESC, mở đầu chuỗi điều khiển màn hình", "\x00": "NUL",
+                  "\x7f": "DEL", "\x85": "NEL, xuống dòng kiểu cũ",
+                  "\u2028": "LINE SEPARATOR, xuống dòng ẩn",
+                  "\u2029": "PARAGRAPH SEPARATOR, xuống đoạn ẩn",
+                  "\u202e": "RIGHT-TO-LEFT OVERRIDE, đảo chiều chữ"}
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,26 @@ def read_source(path: Path, problems: Problems) -> SourceText | None:
             detected=_guess_legacy_encoding(data),
         )
         return None
+    control = CONTROL_CHARS.search(text)
+    if control:
+        problems.add("file.control_char", Location(display, *line_column(text, control.start())),
+                     char=visible(control.group()), name=control_name(control.group()))
+        return None
     return SourceText(path, display, text)
+
+
+def line_column(text: str, at: int) -> tuple[int, int]:
+    """1-based line and column of offset ``at``."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def control_name(char: str) -> str:
+    """A control character's name, as staff may look it up."""
+    if char in _CONTROL_NAMES:
+        return _CONTROL_NAMES[char]
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return "ký tự định hướng chữ hai chiều"
+    return "ký tự điều khiển"
 
 
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")

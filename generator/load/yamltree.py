@@ -22,8 +22,14 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.load import safefs
-from generator.load.source import SourceText, decode, front_matter_bounds
-from generator.problems.record import Problems
+from generator.load.source import (
+    CONTROL_CHARS,
+    SourceText,
+    control_name,
+    decode,
+    front_matter_bounds,
+)
+from generator.problems.record import Problems, visible
 
 PathKey = tuple[str | int, ...]
 
@@ -199,7 +205,13 @@ def _build(node: Node, source: SourceText, marks: Marks, problems: Problems) -> 
         return [_build(item, source, marks, problems) for item in node.value]
     if node.tag == _NULL_TAG and _plain(node):  # type: ignore[arg-type]
         return None
-    return str(node.value)
+    value = str(node.value)
+    control = CONTROL_CHARS.search(value)
+    if control:  # written as an escape ("\x1b", "\u202e") in a double-quoted value
+        here = marks._mark(node)
+        problems.add("yaml.control_escape", source.location(here.line, here.column),
+                     char=visible(control.group()), name=control_name(control.group()))
+    return value
 
 
 # Parser problem texts (PyYAML's and LibYAML's wording) → Vietnamese detail and fix.

@@ -219,6 +219,14 @@ _SPECIFIC: list[ProblemSpec] = [
         "ở ô Mã hóa (Encoding) chọn UTF-8, rồi lưu đè lên tệp cũ",
     ),
     ProblemSpec(
+        "file.control_char", ERROR,
+        "tệp có ký tự điều khiển ẩn {char} ({name}); ký tự này không hiện ra khi đọc "
+        "nhưng làm hỏng trang web và tệp cap-nhat.xml, hoặc đảo thứ tự chữ để đánh lừa "
+        "người đọc",
+        "xoá ký tự ẩn ở đúng dòng, cột đã nêu (xoá cả chữ bên cạnh rồi gõ lại); ký tự này "
+        "thường đi theo văn bản dán từ Word, PDF hay trang web khác",
+    ),
+    ProblemSpec(
         "file.empty", ERROR,
         "tệp rỗng, không có nội dung",
         "điền nội dung theo mẫu, ví dụ:\n{example}",
@@ -336,6 +344,12 @@ _SPECIFIC: list[ProblemSpec] = [
         "yaml.control_character", ERROR,
         "tệp có ký tự điều khiển không in được ({char}), thường do dán từ Word hoặc PDF",
         "xóa ký tự lạ ở vị trí này (gõ lại đoạn chữ đó) rồi lưu tệp",
+    ),
+    ProblemSpec(
+        "yaml.control_escape", ERROR,
+        "giá trị này có mã thoát {char} tạo ra ký tự điều khiển ẩn ({name}); ký tự đó "
+        "làm hỏng trang web và tệp cap-nhat.xml, hoặc đảo thứ tự chữ để đánh lừa người đọc",
+        "xoá mã {char} khỏi giá trị trong ngoặc kép",
     ),
     ProblemSpec(
         "yaml.multiple_documents", ERROR,

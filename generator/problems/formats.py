@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.problems.record import Problem, Problems, Severity
+from generator.problems.record import UNSAFE_CHARS, Problem, Problems, Severity, visible
 from generator.shipped import cchc_version
 
 FORMATS = ("text", "github", "gitlab", "json")
@@ -49,7 +49,9 @@ def relative_path(shown: str, root: Path) -> str:
 
 
 def _escape_data(text: str) -> str:
-    """GitHub's escaping of a workflow command's message (actions/toolkit escapeData)."""
+    """GitHub's escaping of a workflow command's message (actions/toolkit escapeData),
+    after control characters are made visible text (no escape sequence reaches the log)."""
+    text = UNSAFE_CHARS.sub(lambda m: visible(m.group()), text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

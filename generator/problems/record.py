@@ -14,12 +14,34 @@ from __future__ import annotations
 
 import enum
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from generator.problems import catalog
+
+# Characters that must not reach a terminal or a CI log as they are: C0 controls
+# (escape sequences) but tab and line feed, DEL, C1, line and paragraph separators, and
+# the bidirectional overrides and isolates that reorder what a reader sees.
+UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                          "\u2066-\u2069]")
+# A line a CI runner would read as a workflow command (GitHub ``::cmd::``, ``##[cmd]``).
+_COMMAND_LINE = re.compile(r"^(\s*)(::|##\[)", re.MULTILINE)
+
+
+def visible(char: str) -> str:
+    """A control character as text: ``\\x1b``, ``\\u202e``."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` that prints as it reads: control characters shown as escapes, and no
+    line that a CI runner takes for a workflow command (``::add-mask::``, ``::error``)."""
+    text = UNSAFE_CHARS.sub(lambda m: visible(m.group()), text)
+    return _COMMAND_LINE.sub(lambda m: f"{m.group(1)}\u00b7{m.group(2)}", text)
 
 
 class Severity(enum.Enum):
@@ -64,7 +86,7 @@ class Problem:
         if self.hint:
             hint_lines = self.hint.splitlines()
             text += "\n  gợi ý: " + "\n         ".join(hint_lines)
-        return text
+        return terminal_safe(text)
 
 
 def display_path(path: Path) -> str:

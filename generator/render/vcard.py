@@ -13,15 +13,24 @@ under that name (Android shows ``FN``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 FOLD_AT = 75  # octets per line, CRLF excluded (RFC 2425 §5.8.1)
+# Line breaks other than CR/LF (NEL, LINE and PARAGRAPH SEPARATOR): some importers
+# end a line there, so each becomes an escaped newline like "\n".
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+# Other control characters (VT, FF, C0, DEL, C1): never part of a name; a space.
+_CONTROLS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def escape(value: str) -> str:
-    """A text value: backslash, comma, semicolon and newlines escaped (RFC 2426 §4)."""
+    """A text value: backslash, comma, semicolon and newlines escaped (RFC 2426 §4);
+    other line breaks escaped as newlines, control characters made spaces."""
     value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _CONTROLS.sub(" ", _OTHER_BREAKS.sub("\n", value))
+    return value.replace("\n", "\\n")
 
 
 def fold(line: str) -> str:

@@ -3,8 +3,9 @@
 mkdocs renders each page's Markdown with the extensions of mkdocs.yml; cchc adds
 this one in code (``install``), so a commune's own mkdocs.yml cannot leave it out.
 
-* Staff regions (``sanitize.STAFF_BEGIN`` … ``STAFF_END``) are cleaned to the safe
-  subset after raw HTML has been put back, i.e. on the HTML the visitor gets.
+* The whole page body is cleaned to the safe subset (``sanitize.clean_page``) after
+  raw HTML has been put back, i.e. on the HTML the visitor gets: no extension
+  syntax can move staff text or attributes out of the cleaning.
 * Titles in the table of contents (which the theme prints unescaped) are text.
 * Lists are "sane": numbered and bulleted lists stay apart, numbers are kept.
 * Table alignment becomes a class (``cchc-align-right``) instead of the
@@ -40,18 +41,31 @@ class _AlignClasses(Treeprocessor):
 
 def _clean_toc(tokens: list[dict[str, Any]]) -> None:
     for token in tokens:
+        if "html" in token:
+            token["html"] = sanitize.clean_html(token["html"])
         for key in ("name", "data-toc-label"):
             if token.get(key):
                 token[key] = sanitize.clean_text(token[key])
-        if "html" in token:
-            token["html"] = sanitize.clean_html(token["html"])
+        # toc runs every postprocessor (this one too) on a data-toc-label: a label
+        # that was only markup is empty now; the heading's own text stands in.
+        if not token.get("name", "").strip() and token.get("html"):
+            token["name"] = sanitize.clean_text(token["html"])
         _clean_toc(token.get("children", []))
 
 
-class _CleanStaffRegions(Postprocessor):
+def _page_path(md: Markdown) -> str | None:
+    """The page's path under ``site_src/``, from mkdocs' own link processor."""
+    for processor in md.treeprocessors:
+        source = getattr(getattr(processor, "file", None), "src_uri", None)
+        if isinstance(source, str):
+            return source
+    return None
+
+
+class _CleanPage(Postprocessor):
     def run(self, text: str) -> str:
         _clean_toc(getattr(self.md, "toc_tokens", []))
-        return sanitize.clean_regions(text)
+        return sanitize.clean_page(text, _page_path(self.md))
 
 
 class SafetyExtension(Extension):
@@ -59,7 +73,7 @@ class SafetyExtension(Extension):
         # After attr_list (8) and toc (5) have read the tree.
         md.treeprocessors.register(_AlignClasses(md), "cchc_align", 1)
         # Last: after raw HTML (30) and "&" placeholders (20) are restored.
-        md.postprocessors.register(_CleanStaffRegions(md), "cchc_safety", 1)
+        md.postprocessors.register(_CleanPage(md), "cchc_safety", 1)
 
 
 def install(config: Any) -> None:

@@ -40,12 +40,15 @@ _TRANSLATIONS = [
 
 
 def translate(message: str) -> str:
-    """mkdocs' message in Vietnamese when it is one we know, else as it is."""
+    """mkdocs' message in Vietnamese when it is one we know, else as it is; safe to
+    print (it quotes staff links: no escape sequence, no forged CI command)."""
+    from generator.problems.record import terminal_safe
+
     for pattern, template in _TRANSLATIONS:
         match = pattern.search(message)
         if match:
-            return template.format(**match.groupdict())
-    return message
+            return terminal_safe(template.format(**match.groupdict()))
+    return terminal_safe(message)
 
 
 @dataclass(eq=False)  # handlers are compared by identity (logging checks "in handlers")

@@ -1,20 +1,22 @@
-"""Staff-written Markdown reaches the site only as a safe subset of HTML.
+"""Every page's Markdown reaches the site only as a safe subset of HTML.
 
 Plan, report and page bodies, ``trinh_tu``, ``yeu_cau_dieu_kien`` and channel
 ``mo_ta`` are Markdown that staff write or paste (from Word, from other sites).
 They stay Markdown in ``site_src/`` (so mkdocs still rewrites ``gioi-thieu.md``
-links, checks them, and lists headings in the page's table of contents), but
-the renderer wraps each of them between two HTML comments, ``STAFF_BEGIN`` and
-``STAFF_END``. When mkdocs turns a page into HTML, the Markdown extension in
-``markdown_safety.py`` cuts out what lies between the two and passes it through
-ammonia (the ``nh3`` binding), which keeps only the tags, attributes and URL
-schemes below: no ``<script>``, ``<style>``, ``<iframe>``, ``<form>``, no event
-handlers, no ``javascript:``/``data:`` URLs however they are spelt, no image
-from another host.
+links, checks them, and lists headings in the page's table of contents). When
+mkdocs has turned a page into HTML, the Markdown extension in
+``markdown_safety.py`` passes the *whole* page body through ammonia (the ``nh3``
+binding), which keeps only the tags, attributes, classes and URL schemes below.
 
-Staff cannot write the markers themselves (``wrap_*`` neutralises them), so
-staff text cannot close its region early; a region whose end marker was
-swallowed (an unclosed code fence) is cleaned to the end of the page.
+Markers around staff text are no safety boundary: Markdown extension syntax
+(``{: … }`` of attr_list, raw HTML blocks, code fences) moves text and attributes
+across them, onto elements the templates wrote. Cleaning the page as one piece
+leaves nothing outside. The renderer still wraps each staff text between
+``STAFF_BEGIN`` and ``STAFF_END``, and each region is cleaned on its own first, only
+to confine damage: an unclosed ``<style>`` or ``<textarea>`` then eats the rest of
+its own text, not the rest of the page. What cchc itself writes stays within the same allowlist (its
+classes are listed in ``CLASSES``, its charts use the SVG subset), except the
+search page, which holds no staff text and needs a form (``TRUSTED_PAGES``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ STAFF_BEGIN = "<!--cchc:staff-->"
 STAFF_END = "<!--/cchc:staff-->"
 _MARKER_WORD = re.compile(r"cchc:staff", re.IGNORECASE)
 
-# What staff Markdown may produce (Python-Markdown with the extensions of mkdocs.yml).
+# What Markdown may produce (Python-Markdown with the extensions of mkdocs.yml).
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
     "dd", "del", "details", "div", "dl", "dt", "em", "figcaption", "figure",
@@ -37,10 +39,13 @@ TAGS = {
     "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
+# cchc's bar charts (generator/render/svgchart.py): shapes and text, nothing that
+# loads, links, animates or embeds HTML (no <a>, <use>, <image>, <foreignObject>).
+SVG_TAGS = {"svg", "g", "rect", "text", "title"}
 # Removed together with everything inside them.
 CONTENT_REMOVED = {"script", "style", "iframe", "object", "embed", "template", "noscript",
-                   "textarea", "select", "title", "svg", "math", "frameset", "noembed",
-                   "xmp", "plaintext", "canvas", "video", "audio"}
+                   "textarea", "select", "frameset", "noembed", "xmp", "plaintext",
+                   "canvas", "video", "audio", "math", "option", "button"}
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
     "a": {"href"},
@@ -49,34 +54,82 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start", "type"},
     "details": {"open"},
+    "svg": {"xmlns", "viewBox", "role", "aria-label"},
+    "rect": {"x", "y", "width", "height", "fill"},
+    "text": {"x", "y", "font-size", "fill", "text-anchor", "dominant-baseline"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Classes the site styles or Python-Markdown writes; no theme class that shows a
+# dialog, a banner or hides content (``md-dialog md-dialog--active`` spoofs a notice).
+ADMONITIONS = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint",
+               "important", "success", "check", "done", "question", "help", "faq",
+               "warning", "caution", "attention", "failure", "fail", "missing", "danger",
+               "error", "bug", "example", "quote", "cite"}
+CLASSES = ADMONITIONS | {
+    "admonition", "admonition-title", "md-button", "md-button--primary", "grid", "cards",
+    "cchc-align-left", "cchc-align-right", "cchc-align-center", "cchc-back", "cchc-facts",
+    "cchc-share", "cchc-share__qr", "cchc-updated", "cchc-print-footer", "cchc-meta",
+    "cchc-count", "cchc-list", "cchc-fields", "cchc-compact-table", "cchc-none",
+    "cchc-quick", "cchc-figure", "cchc-chart", "cchc-chart__row", "cchc-chart__track",
+    "cchc-chart__bar", "cchc-chart__label", "cchc-chart__value", "cchc-chart__missing",
+}
+# Pages cchc writes alone from plain (escaped) values: kept as written.
+TRUSTED_PAGES = {"tim-kiem.md"}
 # ids the theme and cchc's scripts look up (DOM clobbering): staff ids must not take them.
 _SAFE_ID = re.compile(r"^(?!__|md-|cchc-)[a-z0-9][a-z0-9_-]*$")
-_SAFE_CLASS = re.compile(r"^[A-Za-z0-9_ -]{1,200}$")
+_CHART_ID = re.compile(r"^[a-z0-9-]{1,80}$")
+_SAFE_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{1,20})$")
+_SAFE_NUMBER = re.compile(r"^-?[0-9.]{1,12}( -?[0-9.]{1,12}){0,3}$")
+_SAFE_WORD = re.compile(r"^[a-z-]{1,20}$")
+# Control characters, line separators and bidi overrides (refused in content files).
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                     "\u2066-\u2069]")
+# Browsers drop these anywhere in a URL, and read "\" as "/" (WHATWG URL standard).
+_URL_IGNORED = re.compile(r"[\t\n\r]")
 
 
 def is_other_host(url: str) -> bool:
-    """An absolute URL (or ``//host/…``): loading it would leak visitors to that host."""
-    parts = urlsplit(url.strip())
+    """True unless ``url`` is a path on this site: no scheme, no host however spelt
+    (``//host``, ``\\\\host``, ``/\\host``, ``https:/\\host``, tabs inside the scheme)."""
+    normal = _URL_IGNORED.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b"
+                                              "\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16"
+                                              "\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    normal = normal.replace("\\", "/")
+    if normal.startswith("//") or ":" in normal.split("/", 1)[0]:
+        return True
+    parts = urlsplit(normal)
     return bool(parts.scheme or parts.netloc)
 
 
-def _attribute_filter(tag: str, name: str, value: str) -> str | None:
+def allowed_classes(value: str) -> str | None:
+    """The classes of ``value`` the site allows, or None when none is left."""
+    kept = [c for c in value.split() if c in CLASSES]
+    return " ".join(kept) or None
+
+
+def attribute_value(tag: str, name: str, value: str) -> str | None:
+    """``value`` as the page may keep it, or None to drop the attribute."""
     if name == "id":
-        return value if _SAFE_ID.match(value) else None
+        chart = tag == "svg" and _CHART_ID.match(value)
+        return value if _SAFE_ID.match(value) or chart else None
     if name == "class":
-        return value if _SAFE_CLASS.match(value) else None
+        return allowed_classes(value)
     if tag == "img" and name == "src" and is_other_host(value):
         return None  # pictures come from the site itself (content/tep/), never another host
+    if name == "fill":
+        return value if _SAFE_COLOUR.match(value) else None
+    if name in ("x", "y", "width", "height", "font-size", "viewBox"):
+        return value if _SAFE_NUMBER.match(value) else None
+    if name in ("text-anchor", "dominant-baseline", "role"):
+        return value if _SAFE_WORD.match(value) else None
     return value
 
 
 @cache
 def _cleaner() -> nh3.Cleaner:
     return nh3.Cleaner(
-        tags=TAGS, clean_content_tags=CONTENT_REMOVED, attributes=ATTRIBUTES,
-        attribute_filter=_attribute_filter, url_schemes=URL_SCHEMES, link_rel=None,
+        tags=TAGS | SVG_TAGS, clean_content_tags=CONTENT_REMOVED, attributes=ATTRIBUTES,
+        attribute_filter=attribute_value, url_schemes=URL_SCHEMES, link_rel=None,
         strip_comments=True,
     )
 
@@ -92,7 +145,7 @@ def clean_text(fragment: str) -> str:
 
 
 def _neutral(text: str) -> str:
-    """Staff text can never contain a marker (it would end its region early)."""
+    """Staff text never contains a marker (it would end its region early)."""
     return _MARKER_WORD.sub("cchc&#58;staff", text)
 
 
@@ -110,22 +163,27 @@ def wrap_inline(markdown: str) -> str:
     return f"{STAFF_BEGIN}{_neutral(markdown)}{STAFF_END}"
 
 
-def clean_regions(html: str) -> str:
-    """Every staff region of a rendered page cleaned, the markers removed."""
-    if STAFF_BEGIN not in html:
-        return html
+def _confine_regions(html: str) -> str:
+    """Each staff region cleaned on its own (a region whose end marker was moved or
+    swallowed runs to the end of the page: the page clean covers it anyway)."""
     out: list[str] = []
     position = 0
-    while True:
-        begin = html.find(STAFF_BEGIN, position)
-        if begin < 0:
-            out.append(html[position:])
-            return "".join(out)
+    while (begin := html.find(STAFF_BEGIN, position)) >= 0:
         out.append(html[position:begin])
         start = begin + len(STAFF_BEGIN)
         end = html.find(STAFF_END, start)
-        if end < 0:  # the end marker was swallowed (code fence, comment): clean to the end
-            out.append(clean_html(html[start:]))
-            return "".join(out)
+        end = len(html) if end < 0 else end
         out.append(clean_html(html[start:end]))
         position = end + len(STAFF_END)
+    out.append(html[position:])
+    return "".join(out)
+
+
+def clean_page(html: str, page: str | None) -> str:
+    """A page body as rendered from Markdown, cleaned as one piece (``page``: its
+    path under ``site_src/``, None when unknown): the one safety boundary."""
+    if page in TRUSTED_PAGES:  # no staff text; its regions are cleaned all the same
+        return _confine_regions(html)
+    cleaned = clean_html(_confine_regions(html) if STAFF_BEGIN in html else html)
+    # Characters entities can still spell (&#x202e; reverses the text after it).
+    return _HIDDEN.sub("\ufffd", cleaned)

@@ -25,7 +25,7 @@ from typing import Any
 from generator import build as pipeline
 from generator.check.drafts import summary_lines
 from generator.site import config as site_config
-from generator.site import mkdocs_runner
+from generator.site import mkdocs_runner, preview_server
 from generator.site.mkdocs_log import DropDirtyNotice
 
 HOOKS_FILE = Path(__file__).with_name("serve_hooks.py")
@@ -156,6 +156,7 @@ def serve(content_dir: Path, port: int) -> int:
     config_file = mkdocs_runner.find_config(content_dir)
     settings = {**site_config.settings(config_file), **overrides, "strict": False,
                 "dev_addr": f"127.0.0.1:{port}", "hooks": [str(HOOKS_FILE)]}
+    preview_server.install()  # Host check, the site's CSP, live reload as a script file
     try:
         with _fresh_settings_per_load():
             mkdocs_serve(

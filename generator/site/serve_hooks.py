@@ -11,9 +11,7 @@ from generator.site.serve import regenerate
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
-    regenerate(config)
-    # No Content-Security-Policy in the preview: mkdocs' live reload is an inline script.
-    (config["extra"].get("cchc") or {}).pop("csp", None)
+    regenerate(config)  # the site's CSP stays: live reload is a script file (preview_server.py)
 
 
 def on_config(config: Any, **_: Any) -> Any:

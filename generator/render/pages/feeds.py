@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -88,9 +89,18 @@ def _tag_uri(site_url: str, entry: Change) -> str:
     return f"tag:{parts.hostname},{entry.updated.isoformat()}:{parts.path}{page_url(entry.page)}"
 
 
+# Not allowed in XML 1.0 at all (content refuses them; names of files could carry them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str | None) -> str | None:
+    return None if text is None else _NOT_XML.sub("\ufffd", text)
+
+
 def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
-    element.text = text
+    """A child element; ElementTree escapes markup, characters XML forbids become U+FFFD."""
+    element = ET.SubElement(parent, tag, {k: _xml_text(v) or "" for k, v in attrs.items()})
+    element.text = _xml_text(text)
     return element
 
 

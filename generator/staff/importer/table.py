@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,6 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from generator.load.fieldtypes import CODE_PATTERN
+from generator.load.source import CONTROL_CHARS
+from generator.staff.importer.limits import (
+    MAX_COLUMNS,
+    MAX_UNPACKED,
+    MB,
+    LimitError,
+    check_xlsx,
+    limited_rows,
+    unreadable,
+)
 from generator.text import fold
 
 # Folded header text → the column it names.
@@ -70,10 +81,11 @@ class ExportTable:
 
 
 def clean_text(value: Any) -> str:
-    """One line of NFC text: line breaks, tabs and repeated spaces become one space."""
+    """One line of NFC text: line breaks, tabs, control characters (which content
+    refuses) and repeated spaces become one space."""
     if value is None:
         return ""
-    text = _EXCEL_CR.sub("", str(value)).replace("\u00a0", " ")
+    text = CONTROL_CHARS.sub(" ", _EXCEL_CR.sub("", str(value)).replace("\u00a0", " "))
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
@@ -150,15 +162,19 @@ def _row(line: int, row: Sequence[Any], columns: dict[str, int]) -> ExportRow | 
                      field_name, problem=problem, note=note, levels=split_agencies(cells[4]))
 
 
-def _table(path: Path, sheet: str | None, rows: list[list[Any]],
+def _table(path: Path, sheet: str | None, stream: Iterable[Sequence[Any]],
            first_line: int = 1) -> ExportTable | None:
-    found = _find_header(rows)
+    """The table in ``stream`` (rows read one by one, within the limits), or None."""
+    rows = limited_rows(stream, path.name)
+    head = list(itertools.islice(rows, _HEADER_SEARCH_ROWS))
+    found = _find_header(head)
     if found is None:
         return None
     header, columns = found
     table = ExportTable(path, sheet, header + first_line, "agency" in columns,
                         has_level="level" in columns)
-    for offset, row in enumerate(rows[header + 1:], start=header + 1):
+    rest = itertools.chain(head[header + 1:], rows)
+    for offset, row in enumerate(rest, start=header + 1):
         parsed = _row(offset + first_line, row, columns)
         if parsed is not None:
             table.rows.append(parsed)
@@ -175,19 +191,24 @@ def _missing_header(path: Path) -> ExportError:
 
 def read_xlsx(path: Path) -> ExportTable:
     import openpyxl  # only `cchc import` needs it
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
+        check_xlsx(path)
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise ExportError(f"không đọc được tệp Excel {path.name} ({exc}); mở tệp bằng Excel, "
-                          "chọn Lưu thành… kiểu «Excel Workbook (.xlsx)» rồi thử lại") from None
+    except LimitError as exc:
+        raise ExportError(str(exc)) from None
+    except Exception as exc:  # a hostile or broken file fails anywhere in openpyxl
+        raise ExportError(str(unreadable(path, exc))) from None
     try:
         for sheet in workbook.worksheets:
-            rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+            rows = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
             table = _table(path, sheet.title, rows)
             if table is not None:
                 return table
+    except LimitError as exc:
+        raise ExportError(str(exc)) from None
+    except Exception as exc:  # as above: broken XML, entity tricks, missing parts
+        raise ExportError(str(unreadable(path, exc))) from None
     finally:
         workbook.close()
     raise _missing_header(path)
@@ -212,16 +233,20 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[list[str]]:
 
 def read_csv(path: Path) -> ExportTable:
     try:
+        if path.stat().st_size > MAX_UNPACKED:
+            raise ExportError(f"tệp {path.name} lớn hơn {MAX_UNPACKED // MB} MB, quá giới hạn "
+                              "của một danh sách thủ tục")
         data = path.read_bytes()
     except OSError as exc:
         raise ExportError(f"không đọc được tệp {path.name} ({exc.strerror})") from None
     text = unicodedata.normalize("NFC", _decode_csv(path, data))
     for delimiter in (",", ";", "\t"):  # Excel in Vietnamese uses ";"
         try:
-            rows = list(_csv_rows(text, delimiter))
+            table = _table(path, None, _csv_rows(text, delimiter))
         except csv.Error as exc:
             raise ExportError(f"tệp {path.name} không đúng dạng CSV ({exc})") from None
-        table = _table(path, None, rows)
+        except LimitError as exc:
+            raise ExportError(str(exc)) from None
         if table is not None:
             return table
     raise _missing_header(path)
