@@ -377,3 +377,14 @@ def test_hidden_characters_spelt_as_entities_do_not_reach_the_page(entity: str) 
     assert not re.search("[\x1b\u2028\u202e\u2066]", html)
     assert "\ufffd000.01" in html
     assert findings(text) == [("ký tự điều khiển ẩn viết bằng mã &#…;", entity)]
+
+
+def test_classes_the_stylesheet_styles_are_kept_and_chrome_is_not() -> None:
+    """The class allowlist follows cchc.css: a class a page renderer writes and the
+    stylesheet styles survives cleaning (a field page's "Thường dùng" tag once lost
+    its style), the page chrome and Material's dialogs never come from a page."""
+    from generator.site.sanitize import allowed_classes, styled_classes
+
+    assert {"cchc-tag", "cchc-links"} <= styled_classes()
+    assert allowed_classes("cchc-tag md-dialog md-dialog--active") == "cchc-tag"
+    assert allowed_classes("cchc-preview-warning cchc-toolbar") is None

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from generator import shipped
+
 STAFF_BEGIN = "<!--cchc:staff-->"
 STAFF_END = "<!--/cchc:staff-->"
 _MARKER_WORD = re.compile(r"cchc:staff", re.IGNORECASE)
@@ -101,9 +103,23 @@ def is_other_host(url: str) -> bool:
     return bool(parts.scheme or parts.netloc)
 
 
+# cchc classes that stand for the page's chrome, not its content: never from a page.
+CHROME_CLASSES = {"cchc-preview-warning", "cchc-toolbar", "cchc-toolbar__hint"}
+_STYLED_CLASS = re.compile(r"\.(cchc-[A-Za-z0-9_-]+)")
+
+
+@cache
+def styled_classes() -> frozenset[str]:
+    """Every ``cchc-…`` class the site's stylesheet styles, so a class added to
+    ``cchc.css`` for a page is allowed without a second list to keep in step."""
+    css = shipped.path("theme/assets/stylesheets/cchc.css").read_text(encoding="utf-8")
+    return frozenset(_STYLED_CLASS.findall(css)) - CHROME_CLASSES
+
+
 def allowed_classes(value: str) -> str | None:
-    """The classes of ``value`` the site allows, or None when none is left."""
-    kept = [c for c in value.split() if c in CLASSES]
+    """The classes of ``value`` the site allows (cchc's own styled ones, admonitions,
+    Material's buttons and grids), or None when none is left."""
+    kept = [c for c in value.split() if c in CLASSES or c in styled_classes()]
     return " ".join(kept) or None
 
 
