@@ -148,7 +148,7 @@ def test_procedure_page_puts_facts_first(site: Path) -> None:
     jumps = [a.get("href") for a in body.select(".cchc-onpage a")]
     assert jumps[:3] == ["#giay-to-can-mang", "#cach-nop", "#noi-nop"]
     assert all(body.select_one(str(href)) is not None for href in jumps)
-    steps = body.select("h2#cac-buoc + ol > li")
+    steps = body.select("h2#cac-buoc + .cchc-staff-fit > ol > li")
     assert len(steps) == 2
     assert links(body)["Thủ tục đăng ký kết hôn (1.000894)"] == "../1-000894/"
     assert "Cập nhật ngày 15/07/2026" in text(body.select_one(".cchc-updated"))
