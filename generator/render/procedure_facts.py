@@ -23,7 +23,8 @@ ONLINE_LEVELS_FILED_ONLINE = ("toan_trinh", "mot_phan")
 # The first screen must hold name, facts and the main action at 360 × 740 px: a value
 # longer than this is cut at a word ("…"); the channel blocks below give it in full.
 FIRST_SCREEN_LIMIT = 110
-FIRST_SCREEN_LIMIT_PER_CHANNEL = 65
+FIRST_SCREEN_LIMIT_PER_CHANNEL = {2: 65}  # two different values; three or more: 45
+FIRST_SCREEN_LIMIT_MANY = 45
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,17 @@ def _grouped(procedure: Procedure, attr: str) -> list[ChannelValue]:
     if len(values) == 1:
         value = next(iter(values))
         return [ChannelValue(None, views.shorten(value, FIRST_SCREEN_LIMIT), value)]
+    limit = FIRST_SCREEN_LIMIT_PER_CHANNEL.get(len(values), FIRST_SCREEN_LIMIT_MANY)
     return [ChannelValue(", ".join([labels[0], *(x.lower() for x in labels[1:])]),
-                         views.shorten(value, FIRST_SCREEN_LIMIT_PER_CHANNEL), value)
+                         views.shorten(value, limit), value)
             for value, labels in values.items()]
+
+
+def name_class(name: str) -> str:
+    """A smaller heading for a long legal name, so the facts still fit the first screen."""
+    if len(name) > 150:
+        return "cchc-name--longer"
+    return "cchc-name--long" if len(name) > 80 else ""
 
 
 def time_limits(procedure: Procedure) -> list[ChannelValue]:

@@ -52,7 +52,8 @@ def procedure_page(ctx: RenderContext, p: Procedure) -> None:
 
     def context() -> dict[str, object]:
         return dict(
-            p=p, back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
+            p=p, name_class=facts.name_class(p.ten),
+            back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
             description=views.procedure_description(p),
             time_limits=facts.time_limits(p), fees=facts.fees(p), online=views.online_label(p),
             online_link=facts.online_link(ctx.unit, p),
