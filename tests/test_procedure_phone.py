@@ -313,3 +313,21 @@ def test_desktop_stays_calm(sample: str, browser: Any) -> None:
     blocks = m["channels"]
     assert len({round(b["top"]) for b in blocks}) < len(blocks)  # side by side
     assert m["scrollWidth"] <= 1280 and m["wide"] == []
+
+
+def test_axe_finds_nothing_serious_on_any_procedure_page_kind(sample: str, other: str,
+                                                               phone: Any) -> None:
+    """In force online, counter only, many channels, abolished, replaced, pending."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    pages = [sample + "thu-tuc/1-001193/", sample + "thu-tuc/xa-ha-dd-90/",
+             sample + "thu-tuc/xa-ha-vh-90/"] + [
+        other + f"thu-tuc/ph-sl-00{i}/" for i in range(1, 6)]
+    serious: dict[str, list[str]] = {}
+    for url in pages:
+        measure(phone, url)
+        violations = axe.run(phone).response["violations"]
+        serious[url] = [f"{v['id']}: {[n['target'] for n in v['nodes']]}"
+                        for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == {url: [] for url in pages}
