@@ -129,7 +129,7 @@ def test_long_values_are_cut_on_the_first_screen_only() -> None:
                                  {"kenh": "truc_tuyen", "phi_le_phi": "Miễn"},
                                  {"kenh": "buu_chinh", "phi_le_phi": "Như trực tiếp"}])
     first = facts.fees(three)[0]
-    assert first.cut and first.value.endswith("…") and len(first.value) <= 46
+    assert first.cut and first.value.endswith("…") and len(first.value) <= 66
     assert first.full == long
     assert facts.channel_blocks(three)[0].fee == long
 

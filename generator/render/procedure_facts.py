@@ -22,9 +22,11 @@ _SHORT_CHANNELS = {"truc_tiep": "Trực tiếp", "truc_tuyen": "Trực tuyến",
 ONLINE_LEVELS_FILED_ONLINE = ("toan_trinh", "mot_phan")
 # The first screen must hold name, facts and the main action at 360 × 740 px: a value
 # longer than this is cut at a word ("…"); the channel blocks below give it in full.
+# The limits per value where channels differ: (two values, three or more), with a short
+# name and with a long one (which takes three lines or more of the screen).
 FIRST_SCREEN_LIMIT = 110
-FIRST_SCREEN_LIMIT_PER_CHANNEL = {2: 65}  # two different values; three or more: 45
-FIRST_SCREEN_LIMIT_MANY = 45
+FIRST_SCREEN_LIMITS_PER_CHANNEL = {True: (80, 65), False: (65, 45)}
+SHORT_NAME = 80
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ def _grouped(procedure: Procedure, attr: str) -> list[ChannelValue]:
     if len(values) == 1:
         value = next(iter(values))
         return [ChannelValue(None, views.shorten(value, FIRST_SCREEN_LIMIT), value)]
-    limit = FIRST_SCREEN_LIMIT_PER_CHANNEL.get(len(values), FIRST_SCREEN_LIMIT_MANY)
+    two, more = FIRST_SCREEN_LIMITS_PER_CHANNEL[len(procedure.ten) <= SHORT_NAME]
+    limit = two if len(values) == 2 else more
     return [ChannelValue(", ".join([labels[0], *(x.lower() for x in labels[1:])]),
                          views.shorten(value, limit), value)
             for value, labels in values.items()]
@@ -61,7 +64,7 @@ def name_class(name: str) -> str:
     """A smaller heading for a long legal name, so the facts still fit the first screen."""
     if len(name) > 150:
         return "cchc-name--longer"
-    return "cchc-name--long" if len(name) > 80 else ""
+    return "cchc-name--long" if len(name) > SHORT_NAME else ""
 
 
 def time_limits(procedure: Procedure) -> list[ChannelValue]:
