@@ -47,7 +47,7 @@ def procedure_page(ctx: RenderContext, p: Procedure) -> None:
                if c in ctx.codes and c != p.ma_thu_tuc]
     documents = facts.documents(p, ctx.content)
     # What the page shows of other procedures: their names, addresses and whether in force.
-    linked = [(o.ma_thu_tuc, o.ten, o.slug, o.in_force)
+    linked = [(o.ma_thu_tuc, o.ten, o.slug, o.hieu_luc)
               for o in ([successor] if successor else []) + related]
 
     def context() -> dict[str, object]:
