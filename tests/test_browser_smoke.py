@@ -27,10 +27,10 @@ def test_procedure_page_on_a_phone(browser: Any, tmp_path: Path) -> None:
                 if not r.url.startswith(base) else fetched.append(r.url))
         page.goto(base + "thu-tuc/1-001193/")
         assert page.locator("h1").inner_text() == "Thủ tục đăng ký khai sinh"
-        button = page.get_by_role("link", name="Nộp hồ sơ trực tuyến")
+        button = page.get_by_role("link", name="Nộp hồ sơ trực tuyến").first
         assert button.is_visible()
         # Nothing wider than the screen: no sideways scrolling for the facts box.
-        facts_width = page.locator(".cchc-facts").bounding_box()["width"]
+        facts_width = page.locator(".cchc-summary").bounding_box()["width"]
         assert facts_width <= 390
         page.wait_for_load_state("networkidle")
         page.close()

@@ -388,3 +388,15 @@ def test_classes_the_stylesheet_styles_are_kept_and_chrome_is_not() -> None:
     assert {"cchc-tag", "cchc-links"} <= styled_classes()
     assert allowed_classes("cchc-tag md-dialog md-dialog--active") == "cchc-tag"
     assert allowed_classes("cchc-preview-warning cchc-toolbar") is None
+
+
+def test_the_procedure_pages_own_sections_survive_cleaning(tmp_path: Path) -> None:
+    """cchc's procedure page is one Markdown page cleaned like any other: its "Trên
+    trang này" navigation and its channel blocks keep their elements and classes."""
+    from generator.site.sanitize import clean_html
+
+    html = ('<nav class="cchc-onpage" aria-label="Trên trang này"><a href="#a">A</a></nav>'
+            '<section class="cchc-channel"><h3>Trực tiếp</h3></section>')
+    cleaned = clean_html(html)
+    assert '<nav class="cchc-onpage" aria-label="Trên trang này">' in cleaned
+    assert '<section class="cchc-channel">' in cleaned

@@ -122,20 +122,35 @@ def test_procedure_page_puts_facts_first(site: Path) -> None:
     soup = page(site, "thu-tuc/1-001193")
     assert text(soup.title) == "Thủ tục đăng ký khai sinh - Cải cách hành chính – UBND xã Thử Nghiệm"
     body = article(soup)
-    facts = [text(li) for li in body.select(".cchc-facts li")]
-    assert facts[:5] == ["Mã thủ tục: 1.001193", "Lĩnh vực: Hộ tịch",
-                         "Thời hạn giải quyết: Ngay trong ngày", "Phí, lệ phí: Miễn lệ phí",
-                         "Dịch vụ công trực tuyến: Toàn trình"]
-    button = body.select_one(".cchc-facts a.md-button")
+    summary = body.select_one(".cchc-summary")
+    assert summary is not None
+    facts = {text(dt): [text(dd) for dd in dt.find_next_siblings("dd")][:1]
+             for dt in summary.select("dt")}
+    assert facts == {"Thời hạn giải quyết": ["Ngay trong ngày"], "Phí, lệ phí": ["Miễn lệ phí"]}
+    assert text(summary.select_one(".cchc-online")) == "Nộp trực tuyến: Toàn trình"
+    button = summary.select_one("a.cchc-action")
     assert button is not None and text(button) == "Nộp hồ sơ trực tuyến"
-    channel_headers = [text(th) for th in body.select("h2#cach-thuc-thuc-hien + table th")]
-    assert channel_headers == ["Kênh", "Thời hạn", "Phí, lệ phí", "Ghi chú"]
-    form = body.select_one("h2#thanh-phan-ho-so + table a")
+    # Documents: a numbered list, counts in words, the form as a download button.
+    items = body.select("h2#giay-to-can-mang + ol.cchc-documents > li")
+    assert [text(li.select_one(".cchc-document__copies")) for li in items
+            if li.select_one(".cchc-document__copies")] == ["1 bản chính"]
+    form = body.select_one("ol.cchc-documents a.cchc-download")
     assert form is not None and form.get("href") == "../../tep/mau/to-khai.docx"
-    assert "(DOCX, 21 B)" in text(form.parent)  # type: ignore[arg-type]
-    steps = body.select("h2#trinh-tu-thuc-hien + ol > li")
+    assert text(form) == "Tải mẫu (DOCX, 21 B)"
+    assert "Bản sao 0" not in text(body) and "0 bản sao" not in text(body)
+    assert not body.select("table")  # nothing a phone must scroll sideways
+    channels = [text(h) for h in body.select("h2#cach-nop + .cchc-channels > section h3")]
+    assert channels == ["Trực tiếp", "Trực tuyến"]
+    where = text(body.select_one(".cchc-where"))
+    assert "Trung tâm Phục vụ hành chính công xã Thử Nghiệm (Thôn 1, xã Thử Nghiệm)" in where
+    assert "Thứ Hai – Thứ Sáu: 7:30–11:30, 13:30–17:00" in where
+    assert links(body.select_one(".cchc-where"))["0225 3 812 345"] == "tel:+842253812345"
+    jumps = [a.get("href") for a in body.select(".cchc-onpage a")]
+    assert jumps[:3] == ["#giay-to-can-mang", "#cach-nop", "#noi-nop"]
+    assert all(body.select_one(str(href)) is not None for href in jumps)
+    steps = body.select("h2#cac-buoc + .cchc-staff-fit > ol > li")
     assert len(steps) == 2
-    assert links(body)["Thủ tục đăng ký kết hôn"] == "../1-000894/"
+    assert links(body)["Thủ tục đăng ký kết hôn (1.000894)"] == "../1-000894/"
     assert "Cập nhật ngày 15/07/2026" in text(body.select_one(".cchc-updated"))
 
 
@@ -144,12 +159,26 @@ def test_replaced_procedure_points_to_its_successor(site: Path) -> None:
     notice = body.select_one(".admonition.warning")
     assert notice is not None
     assert "đã được thay thế" in text(notice)
-    assert links(notice)["Thủ tục đăng ký khai sinh"] == "../1-001193/"
+    successor = body.select_one(".cchc-next a.cchc-successor")
+    assert successor is not None and successor.get("href") == "../1-001193/"
+    assert text(successor) == "Thủ tục thay thế: Thủ tục đăng ký khai sinh"
+    old = body.select_one("details.cchc-old")
+    assert old is not None and not old.has_attr("open")
+    assert old.select_one("h2#giay-to-can-mang") is not None
+    assert body.select_one(".cchc-summary") is None  # no facts of a dead procedure up top
 
 
 def test_abolished_procedure_has_a_notice(site: Path) -> None:
-    notice = article(page(site, "thu-tuc/xa-tn-002")).select_one(".admonition.danger")
+    body = article(page(site, "thu-tuc/xa-tn-002"))
+    notice = body.select_one(".admonition.danger")
     assert notice is not None and "đã bị bãi bỏ" in text(notice)
+    next_steps = links(body.select_one(".cchc-next"))  # type: ignore[arg-type]
+    assert next_steps["Tìm thủ tục khác"] == "../../tim-kiem/"
+    assert next_steps["Đường dây nóng"] == "../../duong-day-nong/"
+    assert next_steps["Gọi 0225 3 812 345"] == "tel:+842253812345"
+    heading = body.select_one("h2#giay-to-can-mang")
+    assert heading is not None and heading.find_parent("details", class_="cchc-old")
+    assert not body.select("a.cchc-action[href^='https://']")  # nothing to file online
 
 
 def test_hotlines_are_tap_to_call(site: Path) -> None:

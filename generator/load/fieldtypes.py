@@ -254,3 +254,42 @@ Code = Annotated[RequiredText, _checked(lambda v: bool(CODE_PATTERN.match(v)), "
 OptionalCode = Annotated[OptionalText,
                          _checked(lambda v: bool(CODE_PATTERN.match(v)), "bad_code")]
 CodeList = Annotated[list[Code], BeforeValidator(_text_list)]
+
+
+# --- address templates (don-vi.yml `mau_link_nop_truc_tuyen`) -----------------------
+
+# What a procedure fills into an address template.
+URL_PLACEHOLDERS = {"ma_thu_tuc": "mã thủ tục"}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_HTTPS = re.compile(r"^https://[^\s/$.?#{}][^\s]*$", re.IGNORECASE)
+
+
+def url_template_problem(template: str) -> str | None:
+    """Why ``template`` is not a usable address template (Vietnamese), or None."""
+    names = _PLACEHOLDER.findall(template)
+    unknown = [n for n in names if n not in URL_PLACEHOLDERS]
+    if unknown:
+        return f"không có chỗ điền «{{{unknown[0]}}}» (chỉ dùng được {{ma_thu_tuc}})"
+    if "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
+        return "dấu ngoặc nhọn { } không thành cặp"
+    if not names:
+        return "thiếu chỗ điền {ma_thu_tuc}, nên mọi thủ tục sẽ trỏ về cùng một trang"
+    if not _HTTPS.match(fill_url_template(template, "1.001193")):
+        return "địa chỉ phải đầy đủ và bắt đầu bằng https://"
+    return None
+
+
+def fill_url_template(template: str, code: str) -> str:
+    """The address for the procedure ``code`` (codes hold only URL-safe characters)."""
+    return _PLACEHOLDER.sub(lambda m: code if m.group(1) == "ma_thu_tuc" else m.group(0),
+                            template)
+
+
+def _url_template(value: str | None) -> str | None:
+    if value is not None and (reason := url_template_problem(value)):
+        raise PydanticCustomError("bad_url_template", "bad url template",
+                                  {"value": value, "reason": reason})
+    return value
+
+
+UrlTemplate = Annotated[OptionalText, AfterValidator(_url_template)]

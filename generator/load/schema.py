@@ -35,6 +35,7 @@ from generator.load.fieldtypes import (
     RequiredText,
     TextList,
     Url,
+    UrlTemplate,
     choice,
 )
 from generator.load.yamltree import Marks, PathKey
@@ -113,6 +114,10 @@ class Unit(ContentModel):
     gio_lam_viec: OptionalText = _f("Giờ làm việc", "Thứ Hai – Thứ Sáu: 7:30–11:30, 13:30–17:00",
                                     default=None)
     link_dich_vu_cong: Url = _f("Cổng dịch vụ công", "https://dichvucong.gov.vn", default=None)
+    # The portal's address scheme changes (it did in 2026): a template, never hard-coded.
+    mau_link_nop_truc_tuyen: UrlTemplate = _f(
+        "Mẫu đường dẫn nộp trực tuyến", "https://dichvucong.minhson.gov.vn/nop-ho-so?ma={ma_thu_tuc}",
+        default=None)
     link_phan_anh_kien_nghi: Url = _f("Trang phản ánh, kiến nghị",
                                       "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html",
                                       default=None)
@@ -170,6 +175,13 @@ class Procedure(ContentModel):
         "Mức độ dịch vụ công trực tuyến", "toan_trinh", default=None)
     link_nop_truc_tuyen: Url = _f("Đường dẫn nộp trực tuyến", "https://dichvucong.gov.vn",
                                   default=None)
+    # Where and when to file, when this procedure's counter differs from don-vi.yml's.
+    noi_tiep_nhan: OptionalText = _f("Nơi tiếp nhận hồ sơ (nếu khác don-vi.yml)",
+                                     "Bộ phận một cửa, Công an xã Hòa An", default=None)
+    gio_lam_viec: OptionalText = _f("Giờ làm việc (nếu khác don-vi.yml)",
+                                    "Sáng thứ Bảy: 7:30–11:30", default=None)
+    dien_thoai: PhoneList = _f("Số điện thoại (nếu khác don-vi.yml)", "0225 3 812 346",
+                               default_factory=list)
     thanh_phan_ho_so: Annotated[
         list[Annotated[Document, MappingOrNone, BeforeValidator(_document)]], ListOnly
     ] = _f("Thành phần hồ sơ", [{"ten": "Tờ khai đăng ký khai sinh", "ban_chinh": 1}],

@@ -134,7 +134,8 @@ def _report(error: Any, model: type[BaseModel], doc: YamlDocument, prefix: PathK
         code, params = "missing_field", {}
     elif kind_type in {"empty_value", "bad_choice", "bad_number", "date_format", "bad_date",
                        "bad_phone", "bad_email", "bad_url", "bad_code", "wrong_type",
-                       "rate_in_count", "doc_date_format", "bad_signing"}:
+                       "rate_in_count", "doc_date_format", "bad_signing",
+                       "bad_url_template"}:
         mark = doc.marks.value(full)
         code, params = kind_type, ctx
     elif kind_type == "too_short":  # a required list given empty

@@ -173,7 +173,7 @@ _KIND_SCHEMA: dict[str, set[str]] = {
     "unit": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
              "bad_phone", "bad_email", "bad_url"},
     "fields": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type"},
-    "procedure": {s[0] for s in _SCHEMA_PROBLEMS} - {"bad_phone"},
+    "procedure": {s[0] for s in _SCHEMA_PROBLEMS},
     "hotline": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
                 "bad_phone", "bad_email"},
     "plan": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
@@ -383,6 +383,13 @@ _SPECIFIC: list[ProblemSpec] = [
         "unit.missing_file", ERROR,
         "thiếu tệp don-vi.yml (thông tin đơn vị) trong thư mục nội dung",
         'tạo tệp content/don-vi.yml, ví dụ:\nten: "UBND xã Hòa An"\ntinh: "Minh Sơn"',
+    ),
+    # --- issue 15: the online-filing address template of don-vi.yml ----------------
+    ProblemSpec(
+        "unit.bad_url_template", ERROR,
+        "mẫu đường dẫn «{value}» ở trường `{key}` không dùng được: {reason}",
+        "chép địa chỉ trang nộp hồ sơ của một thủ tục trên cổng dịch vụ công, thay mã thủ tục "
+        "trong đó bằng chữ ma_thu_tuc đặt trong dấu ngoặc nhọn, ví dụ:\n{example}",
     ),
     ProblemSpec(
         "fields.duplicate", ERROR,

@@ -91,28 +91,9 @@ def channel_label(channel: Channel) -> str:
     return CHANNELS[channel.kenh]
 
 
-def _summary(pairs: list[tuple[str, str | None]]) -> str:
-    """The value when every channel agrees; else the first channel's, marked as such."""
-    known = [(label, value) for label, value in pairs if value]
-    if not known:
-        return PENDING
-    label, first = known[0]
-    if len({value for _, value in known}) == 1 and len(known) == len(pairs):
-        return first
-    return f"{first} ({label.lower()}; kênh khác xem mục Cách thức thực hiện)"
-
-
-def time_limit_summary(procedure: Procedure) -> str:
-    return _summary([(channel_label(c), c.thoi_han) for c in procedure.cach_thuc])
-
-
 def first_time_limit(procedure: Procedure) -> str:
     """The catalog shows one time limit: the first channel's (usually "trực tiếp")."""
     return next((c.thoi_han for c in procedure.cach_thuc if c.thoi_han), PENDING)
-
-
-def fee_summary(procedure: Procedure) -> str:
-    return _summary([(channel_label(c), c.phi_le_phi) for c in procedure.cach_thuc])
 
 
 def shorten(text: str, limit: int) -> str:

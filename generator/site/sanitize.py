@@ -40,6 +40,8 @@ TAGS = {
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
     "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup",
     "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    # sections of cchc's procedure page ("Trên trang này", one block per channel)
+    "nav", "section",
 }
 # cchc's bar charts (generator/render/svgchart.py): shapes and text, nothing that
 # loads, links, animates or embeds HTML (no <a>, <use>, <image>, <foreignObject>).
@@ -56,6 +58,7 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start", "type"},
     "details": {"open"},
+    "nav": {"aria-label"},
     "svg": {"xmlns", "viewBox", "role", "aria-label"},
     "rect": {"x", "y", "width", "height", "fill"},
     "text": {"x", "y", "font-size", "fill", "text-anchor", "dominant-baseline"},

@@ -73,6 +73,9 @@ _CHECKED: dict[str, JsonSchemaValue] = {
                   "patternErrorMessage": "Địa chỉ thư điện tử, ví dụ vanphong@hoaan.gov.vn"},
     "bad_phone": {"type": ["string", "integer"], "pattern": r"^\s*\+?[0-9][0-9 .()/\-]*$",
                   "patternErrorMessage": "Số điện thoại, ví dụ 0225 3 812 345"},
+    "bad_url_template": {
+        "type": "string", "pattern": r"^\s*https://[^\s{}]*(\{ma_thu_tuc\}[^\s{}]*)+\s*$",
+        "patternErrorMessage": "Địa chỉ https://… có chỗ điền {ma_thu_tuc} (mã thủ tục)"},
 }
 _COUNT: JsonSchemaValue = {"anyOf": [
     {"type": "number", "minimum": 0},  # `1.144` (grouped thousands) is a number to an editor
@@ -194,7 +197,7 @@ _CHECKS: dict[Callable[..., Any], str] = {
     _after_func(alias): _closure(_after_func(alias))["error"]
     for alias in (fieldtypes.Phone, fieldtypes.Email, fieldtypes.Url, fieldtypes.Code,
                   fieldtypes.OptionalCode)
-}
+} | {fieldtypes._url_template: "bad_url_template"}
 
 
 schema_document = schema._document  # a document given as just its name

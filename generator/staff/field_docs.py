@@ -39,6 +39,9 @@ _UNIT = {
     "noi_tiep_nhan": "nơi người dân nộp hồ sơ, ví dụ «Trung tâm Phục vụ hành chính công xã …»",
     "gio_lam_viec": "giờ tiếp nhận hồ sơ",
     "link_dich_vu_cong": "địa chỉ Cổng Dịch vụ công người dân dùng để nộp trực tuyến",
+    "mau_link_nop_truc_tuyen": "mẫu địa chỉ trang nộp hồ sơ của một thủ tục (https://…), "
+                               "{ma_thu_tuc} được thay bằng mã thủ tục; dùng cho thủ tục "
+                               "không ghi link_nop_truc_tuyen riêng",
     "link_phan_anh_kien_nghi": "địa chỉ trang gửi phản ánh, kiến nghị",
 }
 
@@ -74,6 +77,9 @@ _PROCEDURE = {
     "cach_thuc": "mỗi kênh nộp một mục, mỗi mục có thời hạn và phí riêng",
     "muc_do": "mức dịch vụ công trực tuyến: toan_trinh, mot_phan hoặc khong",
     "link_nop_truc_tuyen": "đường dẫn nộp hồ sơ trực tuyến của thủ tục này (https://…)",
+    "noi_tiep_nhan": "chỉ ghi khi thủ tục này nộp ở nơi khác với noi_tiep_nhan trong don-vi.yml",
+    "gio_lam_viec": "chỉ ghi khi giờ tiếp nhận thủ tục này khác gio_lam_viec trong don-vi.yml",
+    "dien_thoai": "số điện thoại hỏi về thủ tục này, nếu khác số trong don-vi.yml",
     "thanh_phan_ho_so": "giấy tờ phải nộp: mỗi giấy tờ một mục, ghi tên và số bản",
     "so_luong_ho_so": "số bộ hồ sơ, ví dụ «01 bộ»",
     "trinh_tu": "các bước thực hiện, mỗi bước một mục; được dùng Markdown",

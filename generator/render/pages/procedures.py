@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from generator.load.schema import Procedure
+from generator.render import procedure_facts as facts
 from generator.render import views
 from generator.render.context import RenderContext
 from generator.render.pages import printing
@@ -44,26 +45,27 @@ def procedure_page(ctx: RenderContext, p: Procedure) -> None:
     successor = ctx.codes.get(p.thay_the_boi or "")
     related = [ctx.codes[c] for c in p.thu_tuc_lien_quan
                if c in ctx.codes and c != p.ma_thu_tuc]
-    documents = [(d, views.file_link(d.mau, ctx.content, "thu-tuc") if d.mau else None)
-                 for d in p.thanh_phan_ho_so]
-    # What the page shows of other procedures: their names and addresses only.
-    linked = [(o.ma_thu_tuc, o.ten, o.slug) for o in ([successor] if successor else []) + related]
+    documents = facts.documents(p, ctx.content)
+    # What the page shows of other procedures: their names, addresses and whether in force.
+    linked = [(o.ma_thu_tuc, o.ten, o.slug, o.hieu_luc)
+              for o in ([successor] if successor else []) + related]
 
     def context() -> dict[str, object]:
-        time_limit, fee = views.time_limit_summary(p), views.fee_summary(p)
-        online_link = p.link_nop_truc_tuyen or (
-            ctx.unit.link_dich_vu_cong if p.muc_do in ("toan_trinh", "mot_phan") else None)
-        address = f" ({ctx.unit.dia_chi})" if ctx.unit.dia_chi else ""
         return dict(
-            p=p, back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
+            p=p, name_class=facts.name_class(p.ten),
+            back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
             description=views.procedure_description(p),
-            time_limit=time_limit, fee=fee, online=views.online_label(p),
-            online_link=online_link, place=ctx.place + address, documents=documents,
+            time_limits=facts.time_limits(p), fees=facts.fees(p), online=views.online_label(p),
+            online_link=facts.online_link(ctx.unit, p),
+            where=facts.counter(ctx.unit, ctx.place, p), documents=documents,
+            channels=facts.channel_blocks(p),
             status=views.status_label(p), successor=successor, related=related,
-            channel_label=views.channel_label, share=printing.share(ctx, p),
+            related_in_force=[r for r in related if r.in_force and r is not successor],
+            search_link="../tim-kiem.md", field_link=ctx.back_links.get(p.linh_vuc),
+            share=printing.share(ctx, p),
         )
 
-    forms = [(f.href, f.label) for _, f in documents if f]
+    forms = [(d.form.href, d.form.label) for d in documents if d.form]
     ctx.memo_page(f"thu-tuc/{p.slug}.md", (ctx.procedure_key(p), back, linked, forms),
                   "procedure.md.j2", context)
 
