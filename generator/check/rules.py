@@ -10,10 +10,11 @@ import difflib
 import functools
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.check.bodylinks import articles_by_kind, check_body_links
 from generator.check.markup import check_markup
 from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
@@ -188,54 +189,9 @@ def check_attachments(content: Content, problems: Problems) -> None:
                 report(kind, tep, "tep", functools.partial(article.meta.where, "tep"))
 
 
-# [text](target) and ![alt](target), with an optional "title"; and [id]: target.
-_INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)")
-_REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-
-
-def iter_links(text: str) -> Iterator[tuple[str, int, int]]:
-    """Yield (target, line, column) of each Markdown link in ``text`` (1-based)."""
-    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
-        for match in pattern.finditer(text):
-            start = match.start(1)
-            line = text.count("\n", 0, start) + 1
-            column = start - (text.rfind("\n", 0, start) + 1) + 1
-            yield match.group(1), line, column
-
-
-def _local_target(target: str) -> str | None:
-    """The path part of a relative link to a file, or None for URLs, anchors, pages."""
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith(("#", "/")):
-        return None
-    path = target.split("#", 1)[0].split("?", 1)[0]
-    return path if posixpath.splitext(path)[1] else None
-
-
-def _link_resolves(path: str, folder: str, content: Content) -> bool:
-    resolved = posixpath.normpath(posixpath.join(folder, path))
-    if resolved.startswith(".."):
-        return False
-    return (content.root / resolved).is_file()
-
-
-def _articles(content: Content) -> list[tuple[str, Sequence[Article[Any]]]]:
-    return [("plan", content.plans), ("report", content.reports), ("page", content.pages)]
-
-
-def check_links(content: Content, problems: Problems) -> None:
-    """Relative links to files in Markdown bodies must point to a file in content/."""
-    for kind, articles in _articles(content):
-        for article in articles:
-            for target, line, column in iter_links(article.body):
-                path = _local_target(target)
-                if path and not _link_resolves(path, article.folder, content):
-                    where = Location(article.source, article.body_line + line - 1, column)
-                    problems.add(f"{kind}.broken_link", where, value=target)
-
-
 def check_article_urls(content: Content, problems: Problems) -> None:
     """Two files whose names make the same slug ("Giới thiệu.md", "gioi-thieu.md")."""
-    for kind, articles in _articles(content):
+    for kind, articles in articles_by_kind(content):
         seen: dict[str, Article[Any]] = {}
         for article in articles:
             first = seen.setdefault(article.slug, article)
@@ -277,7 +233,7 @@ RULES: list[Callable[[Content, Problems], None]] = [
     check_channels,
     check_field_names,
     check_attachments,
-    check_links,
+    check_body_links,
     check_article_urls,
     check_report_figures,
     check_ledger,

@@ -142,7 +142,22 @@ _SCHEMA_PROBLEMS: list[tuple[str, bool, str, str]] = [
         "broken_link",
         ERROR,
         "liên kết «{value}» trỏ tới tệp không có trong content/",
-        "sửa đường dẫn cho đúng, tính từ vị trí tệp này, ví dụ: [Tải văn bản](../tep/van-ban.pdf)",
+        "{fix}",
+    ),
+    # --- issue 16: links and pictures in bodies (check/bodylinks.py) ----------
+    (
+        "link_unpublished",
+        ERROR,
+        "liên kết «{value}» trỏ tới tệp {file}, nằm ngoài thư mục content/tep/ nên không "
+        "được đăng lên trang web",
+        "chuyển tệp «{name}» vào thư mục content/tep/ rồi sửa liên kết, ví dụ:\n{example}",
+    ),
+    (
+        "broken_anchor",
+        ERROR,
+        "liên kết «{value}» trỏ tới một mục không có trên trang",
+        "sau dấu # ghi tiêu đề mục bằng chữ thường, không dấu, nối bằng dấu gạch ngang; "
+        "các mục có trên trang: {choices}",
     ),
     (
         "duplicate_url",
@@ -157,17 +172,18 @@ _KIND_SCHEMA: dict[str, set[str]] = {
     "unit": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
              "bad_phone", "bad_email", "bad_url"},
     "fields": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type"},
-    "procedure": {s[0] for s in _SCHEMA_PROBLEMS} - {"bad_phone"},
+    "procedure": {s[0] for s in _SCHEMA_PROBLEMS} - {"bad_phone", "link_unpublished",
+                                                        "broken_anchor"},
     "hotline": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
                 "bad_phone", "bad_email"},
     "plan": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
              "date_format", "bad_date", "file_missing", "file_outside", "broken_link",
-             "duplicate_url"},
+             "duplicate_url", "link_unpublished", "broken_anchor"},
     "report": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
                "date_format", "bad_date", "bad_number", "file_missing", "file_outside",
-               "broken_link", "duplicate_url"},
+               "broken_link", "duplicate_url", "link_unpublished", "broken_anchor"},
     "page": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
-             "broken_link", "duplicate_url"},
+             "broken_link", "duplicate_url", "link_unpublished", "broken_anchor"},
 }
 
 # Staff Markdown the site cleans away (generator/check/markup.py, sanitize.py).

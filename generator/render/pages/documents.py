@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.check import bodylinks
 from generator.load.model import Article
 from generator.load.schema import Plan, Report
 from generator.render import figures, views
@@ -59,6 +60,12 @@ def document_description(ctx: RenderContext, article: Article[Any]) -> str:
     return first_paragraph(article.body) or f"{meta.tieu_de} – {ctx.unit.ten}."
 
 
+def _body(ctx: RenderContext, article: Article[Any]) -> str:
+    """The body with its links written from the page (``check/bodylinks.py``)."""
+    return bodylinks.rewrite_links(article, ctx.content,
+                                   bodylinks.article_by_source(ctx.content))
+
+
 def article_page(ctx: RenderContext, article: Article[Any],
                  back: tuple[str, str] | None) -> None:
     meta = article.meta
@@ -71,7 +78,7 @@ def article_page(ctx: RenderContext, article: Article[Any],
         figures=report_figures(meta) if is_report else [],
         charts=[Md(c) for c in figures.report_charts(article)] if is_report else [],
         period=getattr(meta, "ky_bao_cao", None), description=document_description(ctx, article),
-        body=Md(wrap_block(demote_headings(article.body.strip("\n")))),
+        body=Md(wrap_block(demote_headings(_body(ctx, article).strip("\n")))),
     )
 
 

@@ -1,0 +1,221 @@
+"""Links and pictures in the bodies of plans, reports and pages: one resolver for
+``cchc check`` and for the build.
+
+A clerk writes a link either from the file (``../tep/a.pdf``, as Markdown does)
+or from ``content/`` (``tep/a.pdf``, as the ``tep:`` field is written); both are
+accepted. :func:`resolve` decides what a link means, the check reports what
+cannot be published, and the renderer (``render/pages/documents.py``) rewrites
+each link to where its file is published, so what ``check`` accepts is exactly
+what ``mkdocs build --strict`` accepts:
+
+* a file under ``tep/`` is published at the same path;
+* another plan, report or page (``../bao-cao/x.md``) at its page;
+* anything else in ``content/`` (a photo saved beside a plan) is not published:
+  an error that says to move it into ``tep/``;
+* ``#anchor`` must name a heading of the page it points to.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.load.model import Article, Content
+from generator.problems.record import Location, Problems
+from generator.text import heading_slug
+
+# [text](target) and ![alt](target), with an optional "title"; and [id]: target.
+_INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)")
+_REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_EXPLICIT_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=[\"']([^\"']+)[\"']")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+ARTICLE_FOLDERS = ("ke-hoach", "bao-cao", "trang")
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link of a body: its text span (for the renderer) and its place (for problems)."""
+
+    target: str
+    start: int  # offsets of ``target`` in the body
+    end: int
+    line: int  # 1-based, in the body
+    column: int
+    image: bool
+
+
+def iter_links(text: str) -> Iterator[Link]:
+    """Every Markdown link and picture in ``text``, in no particular order."""
+    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
+        for match in pattern.finditer(text):
+            start = match.start(1)
+            line = text.count("\n", 0, start) + 1
+            column = start - (text.rfind("\n", 0, start) + 1) + 1
+            yield Link(match.group(1), start, match.end(1), line, column,
+                       match.group(0).lstrip().startswith("!"))
+
+
+def split_target(target: str) -> tuple[str, str] | None:
+    """(path, ``#fragment`` or "") of a link inside the site; None for other sites,
+    ``mailto:``, absolute paths and links to folders (``../ke-hoach/``)."""
+    if _SCHEME.match(target) or target.startswith("/"):
+        return None
+    path, _, fragment = target.partition("#")
+    path = path.split("?", 1)[0]
+    if path and not posixpath.splitext(path)[1]:
+        return None
+    return path, (f"#{fragment}" if fragment else "")
+
+
+def resolve(path: str, folder: str, content: Content) -> str | None:
+    """The file ``path`` names, relative to content/: from the linking file's
+    ``folder`` first, then from content/ itself; None when neither exists."""
+    path = path.replace("\\", "/")
+    for base in (folder, ""):
+        rel = posixpath.normpath(posixpath.join(base, path))
+        if rel.startswith("..") or rel.startswith("/"):
+            continue
+        if rel in content.attachments or (content.root / rel).is_file():
+            return rel
+    return None
+
+
+def article_by_source(content: Content) -> dict[str, Article[Any]]:
+    """Plans, reports and pages by their path relative to content/ ("trang/a.md")."""
+    found: dict[str, Article[Any]] = {}
+    for _, articles in articles_by_kind(content):
+        for article in articles:
+            found[f"{article.folder}/{posixpath.basename(article.source)}"] = article
+    return found
+
+
+def published(rel: str, articles: dict[str, Article[Any]]) -> str | None:
+    """Where the file ``rel`` is on the site (relative to the site root), or None."""
+    if rel.startswith("tep/"):
+        return rel
+    article = articles.get(rel)
+    return f"{article.folder}/{article.slug}.md" if article is not None else None
+
+
+def _plain_heading(text: str) -> str:
+    text = re.sub(r"\{[^}]*\}\s*$", "", text)  # attr_list
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"[*_`]", "", text).strip()
+
+
+def anchors(article: Article[Any]) -> set[str]:
+    """The ids a page made from ``article`` has: its title, its headings (numbered
+    as the ``toc`` extension numbers repeats) and ids written in the body."""
+    meta = article.meta
+    titles = [getattr(meta, "trich_yeu", None) or meta.tieu_de]
+    if getattr(meta, "so_lieu", None):
+        period = getattr(meta, "ky_bao_cao", None)
+        titles.append("Số liệu chính" + (f" — {period}" if period else ""))
+    in_code = False
+    for line in article.body.split("\n"):
+        if _FENCE.match(line):
+            in_code = not in_code
+        elif not in_code and (match := _HEADING.match(line)):
+            titles.append(_plain_heading(match.group(1)))
+    found: set[str] = set()
+    for title in titles:
+        slug, number = heading_slug(title, "-"), 0
+        while (candidate := slug if number == 0 else f"{slug}_{number}") in found:
+            number += 1
+        found.add(candidate)
+    for match in _EXPLICIT_ID.finditer(article.body):
+        found.add(match.group(1) or match.group(2))
+    return found
+
+
+def articles_by_kind(content: Content) -> list[tuple[str, Sequence[Article[Any]]]]:
+    return [("plan", content.plans), ("report", content.reports), ("page", content.pages)]
+
+
+def _fix(path: str, folder: str, content: Content, image: bool) -> str:
+    """The hint for a link that resolves neither way: the file's right form when a
+    file of that name exists, else where to put it."""
+    name = posixpath.basename(path) or "van-ban.pdf"
+    candidates = [rel for rel in content.attachments if posixpath.basename(rel) == name]
+    if not candidates:
+        candidates = difflib.get_close_matches(
+            posixpath.normpath(posixpath.join("tep", name)), list(content.attachments),
+            n=1, cutoff=0.75)
+    rel = candidates[0] if candidates else f"tep/{name}"
+    text = "![mô tả ảnh]" if image else "[Tải văn bản]"
+    lead = (f"có tệp {rel}; viết" if candidates
+            else f"đặt tệp vào content/{posixpath.dirname(rel)}/ rồi viết")
+    return (f"{lead} đường dẫn tính từ tệp này hoặc từ thư mục content/, ví dụ:\n"
+            f"{text}({posixpath.relpath(rel, folder)})\n{text}({rel})")
+
+
+def check_body_links(content: Content, problems: Problems) -> None:
+    """Every link and picture of a body resolves to a file the site publishes."""
+    by_source = article_by_source(content)
+    for kind, articles in articles_by_kind(content):
+        for article in articles:
+            for link in iter_links(article.body):
+                _check_link(kind, article, link, content, by_source, problems)
+
+
+def _check_link(kind: str, article: Article[Any], link: Link, content: Content,
+                by_source: dict[str, Article[Any]], problems: Problems) -> None:
+    split = split_target(link.target)
+    if split is None:
+        return
+    path, fragment = split
+    where = Location(article.source, article.body_line + link.line - 1, link.column)
+    if not path:  # "#muc-2": a heading of this page
+        if fragment[1:] not in anchors(article):
+            problems.add(f"{kind}.broken_anchor", where, value=link.target,
+                         choices=_anchor_list(article))
+        return
+    rel = resolve(path, article.folder, content)
+    if rel is None:
+        problems.add(f"{kind}.broken_link", where, value=link.target,
+                     fix=_fix(path, article.folder, content, link.image))
+        return
+    if published(rel, by_source) is None:
+        name = posixpath.basename(rel)
+        text = "![mô tả ảnh]" if link.image else "[Tải văn bản]"
+        problems.add(f"{kind}.link_unpublished", where, value=link.target, file=rel,
+                     example=f"{text}({posixpath.relpath('tep/' + name, article.folder)})",
+                     name=name)
+        return
+    target = by_source.get(rel)
+    if fragment and target is not None and fragment[1:] not in anchors(target):
+        problems.add(f"{kind}.broken_anchor", where, value=link.target,
+                     choices=_anchor_list(target))
+
+
+def _anchor_list(article: Article[Any]) -> str:
+    found = sorted(anchors(article))
+    return ", ".join(f"#{a}" for a in found[:8]) + (" …" if len(found) > 8 else "")
+
+
+def rewrite_links(article: Article[Any], content: Content,
+                  by_source: dict[str, Article[Any]]) -> str:
+    """``article.body`` with each link to a file written as the page reaches it:
+    from content/ or from the file, it becomes relative to the page."""
+    body = article.body
+    changes: list[tuple[int, int, str]] = []
+    for link in iter_links(body):
+        split = split_target(link.target)
+        if split is None or not split[0]:
+            continue
+        rel = resolve(split[0], article.folder, content)
+        site_path = published(rel, by_source) if rel else None
+        if site_path is None:
+            continue
+        changes.append((link.start, link.end,
+                        posixpath.relpath(site_path, article.folder) + split[1]))
+    for start, end, new in sorted(changes, reverse=True):
+        body = body[:start] + new + body[end:]
+    return body
