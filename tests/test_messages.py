@@ -129,9 +129,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         procedure("trinh_tu:\n\t- Bước một\n"),
         """
         content/thu-tuc/ho-tich/moi.yml:7:1: lỗi [yaml.tab]: dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách để thụt lề và ngăn cách
-          gợi ý: thay mỗi Tab bằng dấu cách (thụt lề 2 dấu cách mỗi cấp), ví dụ:
+          gợi ý: thay mỗi Tab bằng dấu cách; thụt lề 2 dấu cách mỗi cấp, ví dụ:
                  cach_thuc:
                    - kenh: truc_tiep
+                     thoi_han: "03 ngày làm việc"
         """,
     ),
     "quote never closed": (

@@ -22,6 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.load.source import SourceText, decode, front_matter_bounds
+from generator.load.yamltext import indent_example, moved_lines, straighten_quotes, tab_positions
 from generator.problems.record import Problems
 
 PathKey = tuple[str | int, ...]
@@ -61,7 +62,7 @@ def _compose_again(origin: Origin, stamp: tuple[int, int]) -> Node | None:
             return None
         text = bounds.header
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(straighten_quotes(text)[0], Loader=_LOADER)
     except yaml.YAMLError:
         return None
 
@@ -234,6 +235,22 @@ def _char_at(source: SourceText, text: str | None, mark: yaml.Mark | None) -> st
     return lines[mark.line][mark.column]
 
 
+# Parser errors that a line moved to the left margin causes a few lines later.
+_MOVED_HINTS = ("mapping values are not allowed", "expected <block end>",
+                "did not find expected key", "did not find expected '-' indicator")
+
+
+def _report_moved(source: SourceText, text: str | None, error_line: int, offset: int,
+                  problems: Problems) -> bool:
+    """A line moved to the left margin inside a block: reported at that line."""
+    moved = moved_lines(source.text if text is None else text, error_line)
+    if moved is None:
+        return False
+    problems.add("yaml.dedented_line", source.location(moved.line + offset, 1),
+                 parent=moved.parent, example=moved.example)
+    return True
+
+
 def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | None,
                    offset: int, problems: Problems) -> None:
     problem = exc.problem or ""
@@ -242,15 +259,25 @@ def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | No
     column = (mark.column + 1) if mark else 1
     context = exc.context or ""
     if _char_at(source, text, mark) == "\t" or "'\\t'" in problem:
-        problems.add("yaml.tab", source.location(line, column))
+        example = indent_example(source.path)
+        tabs = tab_positions(source.text if text is None else text) or [(line - offset, column)]
+        for tab_line, tab_column in tabs:
+            problems.add("yaml.tab", source.location(tab_line + offset, tab_column),
+                         example=example)
     elif "quoted scalar" in context and exc.context_mark is not None:
         cmark = exc.context_mark
         problems.add("yaml.unclosed_quote", source.location(cmark.line + offset, cmark.column + 1))
     elif "single document" in context:
         problems.add("yaml.multiple_documents", source.location(line, column))
+    elif mark is not None and any(needle in problem for needle in _MOVED_HINTS) \
+            and _report_moved(source, text, mark.line, offset, problems):
+        return
     else:
         for needles, detail, fix in _SYNTAX_HELP:
             if any(needle in problem for needle in needles):
+                if fix == _INDENT_FIX:
+                    fix = "thụt lề bằng dấu cách, các mục cùng cấp bắt đầu ở cùng một cột; " \
+                          + indent_example(source.path)
                 problems.add("yaml.syntax", source.location(line, column), detail=detail, fix=fix)
                 return
         problems.add(
@@ -266,7 +293,10 @@ def parse_yaml(source: SourceText, problems: Problems, text: str | None = None,
     """Parse ``text`` (default: the whole file; else its front matter, starting at
     line ``first_line``)."""
     offset = first_line  # PyYAML lines are 0-based
-    body = source.text if text is None else text
+    body, quotes = straighten_quotes(source.text if text is None else text)
+    for fix in quotes:
+        problems.add("yaml.curly_quotes", source.location(fix.line + offset, fix.column),
+                     quotes=fix.quotes, example=fix.example)
     try:
         node = yaml.compose(body, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:

@@ -239,8 +239,7 @@ _SPECIFIC: list[ProblemSpec] = [
     ProblemSpec(
         "yaml.tab", ERROR,
         "dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách để thụt lề và ngăn cách",
-        "thay mỗi Tab bằng dấu cách (thụt lề 2 dấu cách mỗi cấp), ví dụ:\n"
-        "cach_thuc:\n  - kenh: truc_tiep",
+        "thay mỗi Tab bằng dấu cách; {example}",
     ),
     ProblemSpec(
         "yaml.syntax", ERROR,
@@ -267,6 +266,25 @@ _SPECIFIC: list[ProblemSpec] = [
         "khóa `{key}` xuất hiện hai lần (dòng {first_line} và dòng {line}); "
         "YAML sẽ bỏ mất giá trị đầu",
         "giữ một dòng `{key}:` và xóa dòng còn lại",
+    ),
+    # --- issue 16: what staff paste (load/yamltext.py) -------------------------
+    ProblemSpec(
+        "yaml.curly_quotes", WARNING,
+        "giá trị đặt trong dấu ngoặc kiểu Word {quotes}; YAML chỉ hiểu dấu ngoặc kép thẳng \" "
+        "nên cchc đã bỏ cặp dấu {quotes} này đi",
+        "gõ lại dấu ngoặc kép bằng phím Shift + ' (dấu \" thẳng), ví dụ:\n{example}",
+    ),
+    ProblemSpec(
+        "yaml.dedented_line", ERROR,
+        "dòng này nằm sát lề trái nhưng thuộc nhóm `{parent}`: các dòng cùng nhóm phải thẳng "
+        "cột với nhau",
+        "thụt dòng này vào cho thẳng cột với các dòng khác của `{parent}`, ví dụ:\n{example}",
+    ),
+    ProblemSpec(
+        "yaml.dedented_block", ERROR,
+        "trường `{key}` thuộc nhóm `{parent}` nhưng không được thụt lề, nên `{parent}` "
+        "bị bỏ trống và `{key}` bị đọc thành một trường riêng",
+        "thụt các dòng của `{parent}` vào 2 dấu cách, ví dụ:\n{example}",
     ),
     ProblemSpec(
         "yaml.not_list", ERROR,

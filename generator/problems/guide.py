@@ -39,6 +39,7 @@ PLACEHOLDERS = {
     "example": "*(ví dụ đúng in kèm lỗi)*", "fix": "*cách sửa cụ thể in kèm lỗi*",
     "suggested": "*ngày viết lại đúng dạng*",
     "old_code": "*mã cũ*",
+    "quotes": "*cặp dấu ngoặc đã gõ*", "parent": "*nhóm trường*", "size": "*dung lượng*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.
