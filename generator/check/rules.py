@@ -18,9 +18,9 @@ from generator.check.bodylinks import articles_by_kind, check_body_links
 from generator.check.markup import check_markup
 from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
-from generator.problems.record import Location, Problems
+from generator.problems.record import Location, Problems, display_path
 from generator.staff.ledger import check_ledger
-from generator.text import code_slug
+from generator.text import code_slug, format_size
 
 
 def check_content(content: Content, problems: Problems) -> None:
@@ -201,6 +201,22 @@ def check_article_urls(content: Content, problems: Problems) -> None:
                              url=f"{article.folder}/{article.slug}/")
 
 
+# Files over this size get a warning: slow to download on a phone (issue 16).
+LARGE_ATTACHMENT = 5 * 1024 * 1024
+
+
+def check_attachment_sizes(content: Content, problems: Problems) -> None:
+    """Every published file under tep/ over 5 MB, with its size as residents read it."""
+    for rel, path in content.attachments.items():
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        if size > LARGE_ATTACHMENT:
+            problems.add("file.large_attachment",
+                         Location(display_path(content.root / rel)), size=format_size(size))
+
+
 # --- reports ------------------------------------------------------------------------------
 
 
@@ -235,6 +251,7 @@ RULES: list[Callable[[Content, Problems], None]] = [
     check_attachments,
     check_body_links,
     check_article_urls,
+    check_attachment_sizes,
     check_report_figures,
     check_ledger,
     check_markup,

@@ -69,7 +69,7 @@ def progress(stream: TextIO) -> Progress:
 
 def print_problems(problems: Problems) -> None:
     if len(problems):
-        print(problems.format(), file=sys.stderr)
+        print(problems.format_folded(), file=sys.stderr)
 
 
 def finish(problems: Problems, strict: bool) -> int:
