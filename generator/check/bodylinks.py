@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,7 @@ from generator.problems.record import Location, Problems
 from generator.text import heading_slug
 
 # [text](target) and ![alt](target), with an optional "title"; and [id]: target.
-_INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)")
+_INLINE_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"']([^\n]*?)[\"'])?\s*\)")
 _REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -49,17 +49,31 @@ class Link:
     line: int  # 1-based, in the body
     column: int
     image: bool
+    # An inline picture ``![alt](target "title")`` not followed by ``{attributes}``:
+    # its whole span, alt text and title (the renderer may replace all of it).
+    whole: tuple[int, int] | None = None
+    alt: str = ""
+    title: str = ""
 
 
 def iter_links(text: str) -> Iterator[Link]:
     """Every Markdown link and picture in ``text``, in no particular order."""
-    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
-        for match in pattern.finditer(text):
-            start = match.start(1)
-            line = text.count("\n", 0, start) + 1
-            column = start - (text.rfind("\n", 0, start) + 1) + 1
-            yield Link(match.group(1), start, match.end(1), line, column,
-                       match.group(0).lstrip().startswith("!"))
+    for match in _INLINE_LINK.finditer(text):
+        image = match.group(1) == "!"
+        whole = (match.start(), match.end()) \
+            if image and not text.startswith("{", match.end()) else None
+        yield _link(text, match, 3, image, whole, match.group(2), match.group(4) or "")
+    for match in _REFERENCE_LINK.finditer(text):
+        yield _link(text, match, 1, False, None, "", "")
+
+
+def _link(text: str, match: re.Match[str], group: int, image: bool,
+          whole: tuple[int, int] | None, alt: str, title: str) -> Link:
+    start = match.start(group)
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return Link(match.group(group), start, match.end(group), line, column, image, whole,
+                alt, title)
 
 
 def split_target(target: str) -> tuple[str, str] | None:
@@ -200,10 +214,16 @@ def _anchor_list(article: Article[Any]) -> str:
     return ", ".join(f"#{a}" for a in found[:8]) + (" …" if len(found) > 8 else "")
 
 
+# (picture link, its file relative to content/, its href from the page) → the
+# Markdown that replaces the whole picture, or None to keep it (render/photos.py).
+Picture = Callable[[Link, str, str], str | None]
+
+
 def rewrite_links(article: Article[Any], content: Content,
-                  by_source: dict[str, Article[Any]]) -> str:
+                  by_source: dict[str, Article[Any]], picture: Picture | None = None) -> str:
     """``article.body`` with each link to a file written as the page reaches it:
-    from content/ or from the file, it becomes relative to the page."""
+    from content/ or from the file, it becomes relative to the page; ``picture``
+    may replace a whole inline picture (a phone-sized copy)."""
     body = article.body
     changes: list[tuple[int, int, str]] = []
     for link in iter_links(body):
@@ -212,10 +232,14 @@ def rewrite_links(article: Article[Any], content: Content,
             continue
         rel = resolve(split[0], article.folder, content)
         site_path = published(rel, by_source) if rel else None
-        if site_path is None:
+        if rel is None or site_path is None:
             continue
-        changes.append((link.start, link.end,
-                        posixpath.relpath(site_path, article.folder) + split[1]))
+        href = posixpath.relpath(site_path, article.folder) + split[1]
+        replaced = picture(link, rel, href) if picture and link.whole else None
+        if replaced is not None and link.whole is not None:
+            changes.append((*link.whole, replaced))
+        else:
+            changes.append((link.start, link.end, href))
     for start, end, new in sorted(changes, reverse=True):
         body = body[:start] + new + body[end:]
     return body

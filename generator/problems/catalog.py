@@ -235,14 +235,6 @@ _SPECIFIC: list[ProblemSpec] = [
         "có cả {name} và {other}; chỉ được giữ một tệp",
         "xóa hoặc gộp một trong hai tệp",
     ),
-    ProblemSpec(
-        "file.large_attachment", WARNING,
-        "tệp đính kèm nặng {size}; người dân dùng điện thoại phải chờ lâu mới tải xong "
-        "(nên dưới 5 MB)",
-        "nén tệp (với PDF: chức năng «Giảm dung lượng» / Compress PDF, hoặc in lại ra PDF ở "
-        "chất lượng thấp hơn), hoặc tách thành nhiều tệp nhỏ hơn 5 MB; ảnh chụp thì giảm "
-        "kích thước ảnh trước khi đưa vào content/tep/",
-    ),
     # --- YAML syntax -----------------------------------------------------------
     ProblemSpec(
         "yaml.tab", ERROR,
@@ -275,7 +267,15 @@ _SPECIFIC: list[ProblemSpec] = [
         "YAML sẽ bỏ mất giá trị đầu",
         "giữ một dòng `{key}:` và xóa dòng còn lại",
     ),
-    # --- issue 16: what staff paste (load/yamltext.py) -------------------------
+    # --- issue 16: what staff paste (load/yamltext.py), large attachments -------
+    ProblemSpec(
+        "file.large_attachment", WARNING,
+        "tệp đính kèm nặng {size}; người dân dùng điện thoại phải chờ lâu mới tải xong "
+        "(nên dưới 5 MB)",
+        "nén tệp (với PDF: chức năng «Giảm dung lượng» / Compress PDF, hoặc in lại ra PDF ở "
+        "chất lượng thấp hơn), hoặc tách thành nhiều tệp nhỏ hơn 5 MB; ảnh chụp thì giảm "
+        "kích thước ảnh trước khi đưa vào content/tep/",
+    ),
     ProblemSpec(
         "yaml.curly_quotes", WARNING,
         "giá trị đặt trong dấu ngoặc kiểu Word {quotes}; YAML chỉ hiểu dấu ngoặc kép thẳng \" "

@@ -44,7 +44,7 @@ CONTENT_REMOVED = {"script", "style", "iframe", "object", "embed", "template", "
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
     "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start", "type"},
@@ -69,6 +69,9 @@ def _attribute_filter(tag: str, name: str, value: str) -> str | None:
         return value if _SAFE_CLASS.match(value) else None
     if tag == "img" and name == "src" and is_other_host(value):
         return None  # pictures come from the site itself (content/tep/), never another host
+    if tag == "img" and name == "srcset" and any(
+            is_other_host(candidate.strip().split(" ")[0]) for candidate in value.split(",")):
+        return None  # the phone-sized copies (render/photos.py) are on the site too
     return value
 
 

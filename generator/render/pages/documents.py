@@ -8,7 +8,7 @@ from typing import Any
 from generator.check import bodylinks
 from generator.load.model import Article
 from generator.load.schema import Plan, Report
-from generator.render import figures, views
+from generator.render import figures, photos, views
 from generator.render.context import RenderContext
 from generator.render.markdown import Md, demote_headings, escape
 from generator.render.summary import first_paragraph
@@ -61,9 +61,21 @@ def document_description(ctx: RenderContext, article: Article[Any]) -> str:
 
 
 def _body(ctx: RenderContext, article: Article[Any]) -> str:
-    """The body with its links written from the page (``check/bodylinks.py``)."""
+    """The body with its links written from the page (``check/bodylinks.py``) and its
+    photos as phone-sized copies linking to the original (``render/photos.py``)."""
+    page_url_dir = f"{article.folder}/{article.slug}"
+
+    def picture(link: bodylinks.Link, rel: str, href: str) -> str | None:
+        if not rel.startswith("tep/"):
+            return None
+        photo = ctx.photos.photo(rel, ctx.content.attachments.get(rel) or ctx.content.root / rel)
+        if photo is None:
+            return None
+        ctx.files.update(ctx.photos.files)
+        return photos.picture_markdown(link.alt, link.title, href, photo, page_url_dir)
+
     return bodylinks.rewrite_links(article, ctx.content,
-                                   bodylinks.article_by_source(ctx.content))
+                                   bodylinks.article_by_source(ctx.content), picture)
 
 
 def article_page(ctx: RenderContext, article: Article[Any],
