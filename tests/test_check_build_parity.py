@@ -20,7 +20,7 @@ from PIL import Image
 
 from generator import build as pipeline
 from generator.render import photos
-from tests.conftest import Run
+from tests.conftest import MINIMAL_PROCEDURE, Run
 
 PLAN = '---\nso_hieu: "1/KH"\nngay_ban_hanh: 2026-01-08\ntrich_yeu: "Kế hoạch CCHC"\n---\n' \
        "## I. Mục đích\n\nNội dung.\n\n## II. Nhiệm vụ\n\n{body}\n"
@@ -61,6 +61,11 @@ REFUSED: list[tuple[dict[str, str | bytes], str, str]] = [
     ({}, "[x](#khong-co)", "plan.broken_anchor"),
     ({}, "[x](../bao-cao/bc-6-thang.md#khong-co)", "plan.broken_anchor"),
     ({}, "[ref]: ../tep/mat.pdf", "plan.broken_link"),
+    # attachment fields naming a file in content/ but outside tep/ (never published)
+    ({"ke-hoach/van-ban.pdf": b"%PDF", "ke-hoach/kh.md": PLAN.format(body="").replace(
+        "trich_yeu:", 'tep: "ke-hoach/van-ban.pdf"\ntrich_yeu:')}, "", "plan.file_unpublished"),
+    ({"thu-tuc/mau.docx": b"PK", "thu-tuc/ho-tich/1-001193.yml": MINIMAL_PROCEDURE + "thanh_phan_ho_so:\n"
+      '  - ten: "Tờ khai"\n    mau: "thu-tuc/mau.docx"\n'}, "", "procedure.file_unpublished"),
 ]
 
 
@@ -68,12 +73,12 @@ def _problem_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if re.match(r"^\S+:\d+:\d+: ", line)]
 
 
-@pytest.mark.parametrize("extra, body, code", REFUSED, ids=[r[1] for r in REFUSED])
+@pytest.mark.parametrize("extra, body, code", REFUSED, ids=[r[1] or r[2] for r in REFUSED])
 def test_check_refuses_what_build_refuses(extra: dict[str, str | bytes], body: str, code: str,
                                           cchc: Callable[..., Run],
                                           make_content: Callable[..., Path],
                                           tmp_path: Path) -> None:
-    content = make_content({**BASE, **extra, "ke-hoach/kh.md": PLAN.format(body=body)})
+    content = make_content({**BASE, "ke-hoach/kh.md": PLAN.format(body=body), **extra})
     check = cchc("check", "--content", content)
     build = cchc("build", "--content", content, "--out", tmp_path / "site")
     assert check.code == build.code == 1

@@ -159,6 +159,17 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
                  ![mô tả ảnh](../tep/anh.jpg)
         """,
     ),
+    "a plan's attachment saved beside the plan": (
+        {"ke-hoach/van-ban.pdf": b"%PDF", "ke-hoach/kh.md": PLAN_HEAD.replace(
+            "trich_yeu:", 'tep: "ke-hoach/van-ban.pdf"\ntrich_yeu:') + "Nội dung\n"},
+        """
+        content/ke-hoach/kh.md:4:6: lỗi [plan.file_unpublished]: tệp «ke-hoach/van-ban.pdf» (trường `tep`) nằm ngoài thư mục content/tep/ nên không được đăng lên trang web
+          gợi ý: chuyển tệp vào thư mục content/tep/ rồi ghi đường dẫn tính từ content/, ví dụ:
+                 tep: "tep/van-ban.pdf"
+        content/ke-hoach/van-ban.pdf:1:1: cảnh báo [file.unknown]: tệp «van-ban.pdf» nằm trong thư mục ke-hoach/ nhưng không được dùng (cần đuôi .md)
+          gợi ý: đổi tên tệp cho đúng đuôi, hoặc chuyển nó sang content/tep/ nếu là tệp đính kèm
+        """,
+    ),
     "a link to a heading that is not there": (
         {"ke-hoach/kh.md": PLAN_HEAD + "## I. Mục đích\n\nXem [nhiệm vụ](#ii-nhiem-vu).\n"},
         """

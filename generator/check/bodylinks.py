@@ -110,9 +110,9 @@ def article_by_source(content: Content) -> dict[str, Article[Any]]:
     return found
 
 
-def published(rel: str, articles: dict[str, Article[Any]]) -> str | None:
+def published(rel: str, articles: dict[str, Article[Any]], content: Content) -> str | None:
     """Where the file ``rel`` is on the site (relative to the site root), or None."""
-    if rel.startswith("tep/"):
+    if rel in content.attachments:  # tep/, without the files editors leave behind
         return rel
     article = articles.get(rel)
     return f"{article.folder}/{article.slug}.md" if article is not None else None
@@ -196,7 +196,7 @@ def _check_link(kind: str, article: Article[Any], link: Link, content: Content,
         problems.add(f"{kind}.broken_link", where, value=link.target,
                      fix=_fix(path, article.folder, content, link.image))
         return
-    if published(rel, by_source) is None:
+    if published(rel, by_source, content) is None:
         name = posixpath.basename(rel)
         text = "![mô tả ảnh]" if link.image else "[Tải văn bản]"
         problems.add(f"{kind}.link_unpublished", where, value=link.target, file=rel,
@@ -231,7 +231,7 @@ def rewrite_links(article: Article[Any], content: Content,
         if split is None or not split[0]:
             continue
         rel = resolve(split[0], article.folder, content)
-        site_path = published(rel, by_source) if rel else None
+        site_path = published(rel, by_source, content) if rel else None
         if rel is None or site_path is None:
             continue
         href = posixpath.relpath(site_path, article.folder) + split[1]

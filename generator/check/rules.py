@@ -159,8 +159,10 @@ def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
     normal = posixpath.normpath(path)
     if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or normal.startswith(".."):
         return "file_outside", ""
-    if normal in content.attachments or (content.root / normal).is_file():
+    if normal in content.attachments:
         return None
+    if (content.root / normal).is_file():  # in content/ but only tep/ is published
+        return ("file_unpublished", "") if not normal.startswith("tep/") else None
     lower = {rel.lower(): rel for rel in content.attachments}
     if normal.lower() in lower:
         return "file_missing", f' (có tệp «{lower[normal.lower()]}»: chữ hoa, chữ thường phải khớp)'
@@ -175,7 +177,7 @@ def check_attachments(content: Content, problems: Problems) -> None:
         if found is not None:
             suffix, suggestion = found
             problems.add(f"{kind}.{suffix}", where(), value=value, key=key,
-                         suggestion=suggestion)
+                         suggestion=suggestion, name=posixpath.basename(value))
 
     for procedure in content.procedures:
         for index, document in enumerate(procedure.thanh_phan_ho_so):

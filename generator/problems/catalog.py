@@ -146,6 +146,14 @@ _SCHEMA_PROBLEMS: list[tuple[str, bool, str, str]] = [
     ),
     # --- issue 16: links and pictures in bodies (check/bodylinks.py) ----------
     (
+        "file_unpublished",
+        ERROR,
+        "tệp «{value}» (trường `{key}`) nằm ngoài thư mục content/tep/ nên không được đăng "
+        "lên trang web",
+        "chuyển tệp vào thư mục content/tep/ rồi ghi đường dẫn tính từ content/, ví dụ:\n"
+        '{key}: "tep/{name}"',
+    ),
+    (
         "link_unpublished",
         ERROR,
         "liên kết «{value}» trỏ tới tệp {file}, nằm ngoài thư mục content/tep/ nên không "
@@ -178,10 +186,11 @@ _KIND_SCHEMA: dict[str, set[str]] = {
                 "bad_phone", "bad_email"},
     "plan": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
              "date_format", "bad_date", "file_missing", "file_outside", "broken_link",
-             "duplicate_url", "link_unpublished", "broken_anchor"},
+             "duplicate_url", "link_unpublished", "broken_anchor", "file_unpublished"},
     "report": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
                "date_format", "bad_date", "bad_number", "file_missing", "file_outside",
-               "broken_link", "duplicate_url", "link_unpublished", "broken_anchor"},
+               "broken_link", "duplicate_url", "link_unpublished", "broken_anchor",
+               "file_unpublished"},
     "page": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
              "broken_link", "duplicate_url", "link_unpublished", "broken_anchor"},
 }
