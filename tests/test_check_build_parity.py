@@ -35,6 +35,12 @@ def photo_bytes(width: int = 4000, height: int = 3000, colour: str = "#3a6") -> 
 
 
 SITE = "https://xa.example.gov.vn/cchc/"
+PROC = "thu-tuc/ho-tich/1-001193.yml"
+# A procedure's steps link a form from content/, from its file and from its page.
+PROC_LINKS = MINIMAL_PROCEDURE + (
+    'trinh_tu:\n  - "Điền [tờ khai](tep/mau/to-khai.pdf)."\n'
+    '  - "Hoặc [tờ khai](../../tep/mau/to-khai.pdf), [bản cũ](../tep/mau/to-khai.pdf)."\n'
+    'yeu_cau_dieu_kien: "Xem [trình tự](#trinh-tu-thuc-hien)."\n')
 BASE: dict[str, str | bytes] = {
     "tep/mau/to-khai.pdf": b"%PDF-1.4 to khai",
     "tep/anh/hoi-nghi.jpg": photo_bytes(),
@@ -61,10 +67,17 @@ REFUSED: list[tuple[dict[str, str | bytes], str, str]] = [
     ({}, "[x](#khong-co)", "plan.broken_anchor"),
     ({}, "[x](../bao-cao/bc-6-thang.md#khong-co)", "plan.broken_anchor"),
     ({}, "[ref]: ../tep/mat.pdf", "plan.broken_link"),
+    # links in a procedure's Markdown (trinh_tu, yeu_cau_dieu_kien, cach_thuc mo_ta)
+    ({PROC: MINIMAL_PROCEDURE + 'trinh_tu:\n  - "Xem [mục](#khong-co)"\n'}, "",
+     "procedure.broken_anchor"),
+    ({PROC: MINIMAL_PROCEDURE + 'yeu_cau_dieu_kien: "Theo [mẫu](tep/mau/khong-co.pdf)"\n'}, "",
+     "procedure.broken_link"),
+    ({PROC: MINIMAL_PROCEDURE + 'trinh_tu:\n  - "[Hướng dẫn](../trang/huong-dan.txt)"\n',
+      "trang/huong-dan.txt": "x"}, "", "procedure.link_unpublished"),
     # attachment fields naming a file in content/ but outside tep/ (never published)
     ({"ke-hoach/van-ban.pdf": b"%PDF", "ke-hoach/kh.md": PLAN.format(body="").replace(
         "trich_yeu:", 'tep: "ke-hoach/van-ban.pdf"\ntrich_yeu:')}, "", "plan.file_unpublished"),
-    ({"thu-tuc/mau.docx": b"PK", "thu-tuc/ho-tich/1-001193.yml": MINIMAL_PROCEDURE + "thanh_phan_ho_so:\n"
+    ({"thu-tuc/mau.docx": b"PK", PROC: MINIMAL_PROCEDURE + "thanh_phan_ho_so:\n"
       '  - ten: "Tờ khai"\n    mau: "thu-tuc/mau.docx"\n'}, "", "procedure.file_unpublished"),
 ]
 
@@ -90,7 +103,8 @@ def test_check_refuses_what_build_refuses(extra: dict[str, str | bytes], body: s
 
 def test_every_accepted_form_builds(cchc: Callable[..., Run], make_content: Callable[..., Path],
                                     tmp_path: Path) -> None:
-    content = make_content({**BASE, "ke-hoach/kh.md": PLAN.format(body="\n\n".join(ACCEPTED))})
+    content = make_content({**BASE, "ke-hoach/kh.md": PLAN.format(body="\n\n".join(ACCEPTED)),
+                            PROC: PROC_LINKS})
     check = cchc("check", "--content", content)
     assert (check.code, _problem_lines(check.err)) == (0, [])
     out = tmp_path / "site"
@@ -118,6 +132,9 @@ def test_every_accepted_form_builds(cchc: Callable[..., Run], make_content: Call
                 assert image.height == int(width[:-1]) * 3 // 4
             assert served.stat().st_size < 200_000
     assert (out / "tep/anh/hoi-nghi.jpg").read_bytes() == BASE["tep/anh/hoi-nghi.jpg"]
+    procedure = (out / "thu-tuc/1-001193/index.html").read_text(encoding="utf-8")
+    assert procedure.count('href="../../tep/mau/to-khai.pdf"') == 3
+    assert 'href="#trinh-tu-thuc-hien"' in procedure
 
 
 def test_photo_copies_are_made_once_and_again_when_the_photo_changes(

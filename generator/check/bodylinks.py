@@ -20,13 +20,18 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from generator.load.model import Article, Content
+from generator.load.schema import Procedure
 from generator.problems.record import Location, Problems
 from generator.text import heading_slug
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "render" / "templates"
 
 # [text](target) and ![alt](target), with an optional "title"; and [id]: target.
 _INLINE_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"']([^\n]*?)[\"'])?\s*\)")
@@ -88,11 +93,11 @@ def split_target(target: str) -> tuple[str, str] | None:
     return path, (f"#{fragment}" if fragment else "")
 
 
-def resolve(path: str, folder: str, content: Content) -> str | None:
+def resolve(path: str, folders: tuple[str, ...], content: Content) -> str | None:
     """The file ``path`` names, relative to content/: from the linking file's
-    ``folder`` first, then from content/ itself; None when neither exists."""
+    ``folders`` first, then from content/ itself; None when none has it."""
     path = path.replace("\\", "/")
-    for base in (folder, ""):
+    for base in (*folders, ""):
         rel = posixpath.normpath(posixpath.join(base, path))
         if rel.startswith("..") or rel.startswith("/"):
             continue
@@ -124,6 +129,17 @@ def _plain_heading(text: str) -> str:
     return re.sub(r"[*_`]", "", text).strip()
 
 
+def _numbered(titles: list[str]) -> set[str]:
+    """Heading ids as the ``toc`` extension makes them: a repeat gets ``_1``, ``_2``…"""
+    found: set[str] = set()
+    for title in titles:
+        slug, number = heading_slug(title, "-"), 0
+        while (candidate := slug if number == 0 else f"{slug}_{number}") in found:
+            number += 1
+        found.add(candidate)
+    return found
+
+
 def anchors(article: Article[Any]) -> set[str]:
     """The ids a page made from ``article`` has: its title, its headings (numbered
     as the ``toc`` extension numbers repeats) and ids written in the body."""
@@ -138,12 +154,7 @@ def anchors(article: Article[Any]) -> set[str]:
             in_code = not in_code
         elif not in_code and (match := _HEADING.match(line)):
             titles.append(_plain_heading(match.group(1)))
-    found: set[str] = set()
-    for title in titles:
-        slug, number = heading_slug(title, "-"), 0
-        while (candidate := slug if number == 0 else f"{slug}_{number}") in found:
-            number += 1
-        found.add(candidate)
+    found = _numbered(titles)
     for match in _EXPLICIT_ID.finditer(article.body):
         found.add(match.group(1) or match.group(2))
     return found
@@ -170,48 +181,106 @@ def _fix(path: str, folder: str, content: Content, image: bool) -> str:
             f"{text}({posixpath.relpath(rel, folder)})\n{text}({rel})")
 
 
+@dataclass(frozen=True)
+class Base:
+    """Where the links of one text are read from and published to."""
+
+    folders: tuple[str, ...]  # a relative path is looked up from these, then content/
+    page_dir: str  # the folder of the generated page ("ke-hoach", "thu-tuc")
+    anchors: Callable[[], set[str]]  # the ids of that page, computed when needed
+
+
+def article_base(article: Article[Any]) -> Base:
+    return Base((article.folder,), article.folder, lambda: anchors(article))
+
+
+def procedure_base(procedure: Procedure, content: Content) -> Base:
+    """A procedure's Markdown: from its file (``thu-tuc/ho-tich/``), from its page
+    (``thu-tuc/``, the form that always worked) or from content/."""
+    try:
+        source = Path(procedure.source).resolve().relative_to(content.root.resolve())
+        folder = source.parent.as_posix()
+    except ValueError:
+        folder = "thu-tuc"
+    return Base((folder, "thu-tuc"), "thu-tuc", lambda: procedure_anchors(procedure))
+
+
+@cache
+def _template_headings() -> tuple[str, ...]:
+    """The fixed headings of a procedure page (those without template code)."""
+    text = (TEMPLATES / "procedure.md.j2").read_text(encoding="utf-8")
+    return tuple(line[3:].strip() for line in text.splitlines()
+                 if line.startswith("## ") and "{" not in line)
+
+
+def procedure_anchors(procedure: Procedure) -> set[str]:
+    return _numbered([procedure.ten, *_template_headings()])
+
+
 def check_body_links(content: Content, problems: Problems) -> None:
     """Every link and picture of a body resolves to a file the site publishes."""
     by_source = article_by_source(content)
     for kind, articles in articles_by_kind(content):
         for article in articles:
+            base = article_base(article)
             for link in iter_links(article.body):
-                _check_link(kind, article, link, content, by_source, problems)
+                where = Location(article.source, article.body_line + link.line - 1,
+                                 link.column)
+                _check_link(kind, base, link, where, content, by_source, problems)
+    for procedure, path, text in procedure_texts(content.procedures):
+        if "](" not in text and "]:" not in text:
+            continue
+        base = procedure_base(procedure, content)
+        for link in iter_links(text):
+            _check_link("procedure", base, link, procedure.where(*path), content, by_source,
+                        problems)
 
 
-def _check_link(kind: str, article: Article[Any], link: Link, content: Content,
+def procedure_texts(procedures: Iterable[Procedure]
+                    ) -> Iterator[tuple[Procedure, tuple[str | int, ...], str]]:
+    """The Markdown texts of each procedure, with their path in the file."""
+    for procedure in procedures:
+        for index, step in enumerate(procedure.trinh_tu):
+            yield procedure, ("trinh_tu", index), step
+        if procedure.yeu_cau_dieu_kien:
+            yield procedure, ("yeu_cau_dieu_kien",), procedure.yeu_cau_dieu_kien
+        for index, channel in enumerate(procedure.cach_thuc):
+            if channel.mo_ta:
+                yield procedure, ("cach_thuc", index, "mo_ta"), channel.mo_ta
+
+
+def _check_link(kind: str, base: Base, link: Link, where: Location, content: Content,
                 by_source: dict[str, Article[Any]], problems: Problems) -> None:
     split = split_target(link.target)
     if split is None:
         return
     path, fragment = split
-    where = Location(article.source, article.body_line + link.line - 1, link.column)
     if not path:  # "#muc-2": a heading of this page
-        if fragment[1:] not in anchors(article):
+        if fragment[1:] not in base.anchors():
             problems.add(f"{kind}.broken_anchor", where, value=link.target,
-                         choices=_anchor_list(article))
+                         choices=_anchor_list(base.anchors()))
         return
-    rel = resolve(path, article.folder, content)
+    rel = resolve(path, base.folders, content)
     if rel is None:
         problems.add(f"{kind}.broken_link", where, value=link.target,
-                     fix=_fix(path, article.folder, content, link.image))
+                     fix=_fix(path, base.folders[0], content, link.image))
         return
     if published(rel, by_source, content) is None:
         name = posixpath.basename(rel)
         text = "![mô tả ảnh]" if link.image else "[Tải văn bản]"
         problems.add(f"{kind}.link_unpublished", where, value=link.target, file=rel,
-                     example=f"{text}({posixpath.relpath('tep/' + name, article.folder)})",
+                     example=f"{text}({posixpath.relpath('tep/' + name, base.folders[0])})",
                      name=name)
         return
     target = by_source.get(rel)
     if fragment and target is not None and fragment[1:] not in anchors(target):
         problems.add(f"{kind}.broken_anchor", where, value=link.target,
-                     choices=_anchor_list(target))
+                     choices=_anchor_list(anchors(target)))
 
 
-def _anchor_list(article: Article[Any]) -> str:
-    found = sorted(anchors(article))
-    return ", ".join(f"#{a}" for a in found[:8]) + (" …" if len(found) > 8 else "")
+def _anchor_list(found: set[str]) -> str:
+    ordered = sorted(found)
+    return ", ".join(f"#{a}" for a in ordered[:8]) + (" …" if len(ordered) > 8 else "")
 
 
 # (picture link, its file relative to content/, its href from the page) → the
@@ -219,27 +288,26 @@ def _anchor_list(article: Article[Any]) -> str:
 Picture = Callable[[Link, str, str], str | None]
 
 
-def rewrite_links(article: Article[Any], content: Content,
+def rewrite_links(text: str, base: Base, content: Content,
                   by_source: dict[str, Article[Any]], picture: Picture | None = None) -> str:
-    """``article.body`` with each link to a file written as the page reaches it:
-    from content/ or from the file, it becomes relative to the page; ``picture``
-    may replace a whole inline picture (a phone-sized copy)."""
-    body = article.body
+    """``text`` with each link to a file written as the page reaches it: from
+    content/ or from the file, it becomes relative to the page; ``picture`` may
+    replace a whole inline picture (a phone-sized copy)."""
     changes: list[tuple[int, int, str]] = []
-    for link in iter_links(body):
+    for link in iter_links(text):
         split = split_target(link.target)
         if split is None or not split[0]:
             continue
-        rel = resolve(split[0], article.folder, content)
+        rel = resolve(split[0], base.folders, content)
         site_path = published(rel, by_source, content) if rel else None
         if rel is None or site_path is None:
             continue
-        href = posixpath.relpath(site_path, article.folder) + split[1]
+        href = posixpath.relpath(site_path, base.page_dir) + split[1]
         replaced = picture(link, rel, href) if picture and link.whole else None
         if replaced is not None and link.whole is not None:
             changes.append((*link.whole, replaced))
         else:
             changes.append((link.start, link.end, href))
     for start, end, new in sorted(changes, reverse=True):
-        body = body[:start] + new + body[end:]
-    return body
+        text = text[:start] + new + text[end:]
+    return text

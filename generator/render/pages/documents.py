@@ -74,7 +74,7 @@ def _body(ctx: RenderContext, article: Article[Any]) -> str:
         ctx.files.update(ctx.photos.files)
         return photos.picture_markdown(link.alt, link.title, href, photo, page_url_dir)
 
-    return bodylinks.rewrite_links(article, ctx.content,
+    return bodylinks.rewrite_links(article.body, bodylinks.article_base(article), ctx.content,
                                    bodylinks.article_by_source(ctx.content), picture)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from generator.check import bodylinks
 from generator.load.schema import Procedure
 from generator.render import views
 from generator.render.context import RenderContext
@@ -39,6 +40,25 @@ def field_pages(ctx: RenderContext) -> None:
                                         online=views.online_label))
 
 
+def _with_links_from_page(ctx: RenderContext, p: Procedure) -> Procedure:
+    """``p`` with the links of its Markdown written from its page (a form file
+    linked as ``tep/mau/a.pdf``, as ``mau:`` is written, works as ``../tep/…``)."""
+    texts = [text for _, _, text in bodylinks.procedure_texts([p])]
+    if not any("](" in text or "]:" in text for text in texts):
+        return p
+    base = bodylinks.procedure_base(p, ctx.content)
+    by_source = bodylinks.article_by_source(ctx.content)
+
+    def fix(text: str) -> str:
+        return bodylinks.rewrite_links(text, base, ctx.content, by_source)
+
+    channels = [c.model_copy(update={"mo_ta": fix(c.mo_ta) if c.mo_ta else c.mo_ta})
+                for c in p.cach_thuc]
+    return p.model_copy(update={
+        "trinh_tu": [fix(step) for step in p.trinh_tu], "cach_thuc": channels,
+        "yeu_cau_dieu_kien": fix(p.yeu_cau_dieu_kien) if p.yeu_cau_dieu_kien else None})
+
+
 def procedure_page(ctx: RenderContext, p: Procedure) -> None:
     back = ctx.back_links.get(p.linh_vuc) if p.in_force else None
     successor = ctx.codes.get(p.thay_the_boi or "")
@@ -50,12 +70,13 @@ def procedure_page(ctx: RenderContext, p: Procedure) -> None:
     linked = [(o.ma_thu_tuc, o.ten, o.slug) for o in ([successor] if successor else []) + related]
 
     def context() -> dict[str, object]:
+        shown = _with_links_from_page(ctx, p)
         time_limit, fee = views.time_limit_summary(p), views.fee_summary(p)
         online_link = p.link_nop_truc_tuyen or (
             ctx.unit.link_dich_vu_cong if p.muc_do in ("toan_trinh", "mot_phan") else None)
         address = f" ({ctx.unit.dia_chi})" if ctx.unit.dia_chi else ""
         return dict(
-            p=p, back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
+            p=shown, back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
             description=views.procedure_description(p),
             time_limit=time_limit, fee=fee, online=views.online_label(p),
             online_link=online_link, place=ctx.place + address, documents=documents,
