@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -188,3 +189,35 @@ def test_srcset_from_another_host_is_removed() -> None:
     assert 'srcset="a-640w.jpg 640w, a.jpg 1280w"' in kept
     cleaned = clean_html('<img src="a.jpg" srcset="a.jpg 640w, https://evil.example/b.jpg 2x">')
     assert "srcset" not in cleaned and "evil" not in cleaned
+
+
+@pytest.mark.browser
+def test_a_phone_loads_the_copy_not_the_original(browser: Any, cchc: Callable[..., Run],
+                                                 make_content: Callable[..., Path],
+                                                 tmp_path: Path) -> None:
+    from tests.browser import serve_directory
+
+    content = make_content({**BASE, "trang/anh.md": "---\ntieu_de: Ảnh\n---\nHội nghị.\n\n"
+                            "![Hội nghị triển khai](../tep/anh/hoi-nghi.jpg)\n"})
+    out = tmp_path / "site"
+    assert cchc("build", "--content", content, "--out", out).code == 0
+    page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    loaded: list[str] = []
+    page.on("requestfinished", lambda request: loaded.append(request.url))
+    try:
+        with serve_directory(out.resolve()) as base:
+            page.goto(base + "trang/anh/")
+            image = page.locator("img[srcset]")
+            image.scroll_into_view_if_needed()
+            page.wait_for_function("document.querySelector('img[srcset]').complete && "
+                                   "document.querySelector('img[srcset]').naturalWidth > 0")
+            current = image.evaluate("img => img.currentSrc")
+            box = image.bounding_box()
+            page.screenshot(path=str(tmp_path / "phone.png"))
+            link = image.evaluate("img => img.closest('a').getAttribute('href')")
+    finally:
+        page.close()
+    assert re.search(r"/tep/anh/hoi-nghi-(640|1280)w-[0-9a-f]{8}\.jpg$", current), current
+    assert not any(url.endswith("/tep/anh/hoi-nghi.jpg") for url in loaded)
+    assert box is not None and box["width"] <= 390
+    assert link == "../../tep/anh/hoi-nghi.jpg"
