@@ -117,16 +117,39 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         {"bao-cao/bc.md": REPORT_HEAD + "so_lieu:\nho_so_tiep_nhan: 120\nho_so_truc_tuyen: 100\n"
                           "---\nNội dung\n"},
         """
-        content/bao-cao/bc.md:6:1: lỗi [yaml.dedented_block]: trường `ho_so_tiep_nhan` thuộc nhóm `so_lieu` nhưng không được thụt lề, nên `so_lieu` bị bỏ trống và `ho_so_tiep_nhan` bị đọc thành một trường riêng
-          gợi ý: thụt các dòng của `so_lieu` vào 2 dấu cách, ví dụ:
+        content/bao-cao/bc.md:6:1: lỗi [yaml.dedented_block]: trường `ho_so_tiep_nhan` thuộc nhóm `so_lieu` nhưng không được thụt lề dưới dòng `so_lieu:`, nên bị đọc thành một trường riêng
+          gợi ý: viết các dòng của `so_lieu` ngay dưới dòng `so_lieu:`, thụt vào 2 dấu cách, ví dụ:
                  so_lieu:
                    ho_so_tiep_nhan: 120
                    ho_so_truc_tuyen: 100
-        content/bao-cao/bc.md:7:1: lỗi [yaml.dedented_block]: trường `ho_so_truc_tuyen` thuộc nhóm `so_lieu` nhưng không được thụt lề, nên `so_lieu` bị bỏ trống và `ho_so_truc_tuyen` bị đọc thành một trường riêng
-          gợi ý: thụt các dòng của `so_lieu` vào 2 dấu cách, ví dụ:
+        content/bao-cao/bc.md:7:1: lỗi [yaml.dedented_block]: trường `ho_so_truc_tuyen` thuộc nhóm `so_lieu` nhưng không được thụt lề dưới dòng `so_lieu:`, nên bị đọc thành một trường riêng
+          gợi ý: viết các dòng của `so_lieu` ngay dưới dòng `so_lieu:`, thụt vào 2 dấu cách, ví dụ:
                  so_lieu:
                    ho_so_tiep_nhan: 120
                    ho_so_truc_tuyen: 100
+        """,
+    ),
+    "a channel's line moved out of its list": (
+        {PROC: PROC_BASE + 'thoi_han: "03 ngày làm việc"\n'},
+        """
+        content/thu-tuc/ho-tich/moi.yml:6:1: lỗi [yaml.dedented_block]: trường `thoi_han` thuộc nhóm `cach_thuc` nhưng không được thụt lề dưới dòng `cach_thuc:`, nên bị đọc thành một trường riêng
+          gợi ý: viết các dòng của `cach_thuc` ngay dưới dòng `cach_thuc:`, thụt vào 2 dấu cách, ví dụ:
+                 cach_thuc:
+                   - kenh: "truc_tiep"
+                     thoi_han: "01 ngày làm việc"
+                     phi_le_phi: "Miễn lệ phí"
+        """,
+    ),
+    "curly quotes in a flow list and before a comment": (
+        {PROC: PROC_BASE.replace('"1.000894"', "“1.000894”  # mã quốc gia")
+         + "can_cu_phap_ly: [“Luật Hộ tịch”]\n"},
+        f"""
+        content/thu-tuc/ho-tich/moi.yml:1:13: cảnh báo [yaml.curly_quotes]: giá trị đặt trong dấu ngoặc kiểu Word “”; YAML chỉ hiểu dấu ngoặc kép thẳng " nên cchc đã bỏ cặp dấu “” này đi
+          gợi ý: {CURLY_HINT}
+                 ma_thu_tuc: "1.000894"
+        content/thu-tuc/ho-tich/moi.yml:6:18: cảnh báo [yaml.curly_quotes]: giá trị đặt trong dấu ngoặc kiểu Word “”; YAML chỉ hiểu dấu ngoặc kép thẳng " nên cchc đã bỏ cặp dấu “” này đi
+          gợi ý: {CURLY_HINT}
+                 "Luật Hộ tịch"
         """,
     ),
     "body link from content/ is accepted; a missing one names the file that exists": (

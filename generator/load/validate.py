@@ -112,10 +112,16 @@ def _owner_model(model: type[BaseModel], loc: PathKey) -> type[BaseModel]:
     return (_nested_model(info.annotation) if info else None) or model
 
 
+def _is_list(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _is_list(typing.get_args(annotation)[0])
+    return typing.get_origin(annotation) is list
+
+
 def _dedented_parent(model: type[BaseModel], data: Any,
                      loc: PathKey) -> tuple[str, str] | None:
-    """(parent key, fixed block) when the unknown key at ``loc`` belongs to an empty
-    group beside it: ``so_lieu:`` left empty, its lines at the left margin."""
+    """(group key, the group as it should be) when the unknown key at ``loc`` is a
+    field of a group beside it: a ``so_lieu`` line moved to the left margin."""
     owner = data
     for part in loc[:-1]:
         if isinstance(owner, dict) and isinstance(part, str):
@@ -129,12 +135,16 @@ def _dedented_parent(model: type[BaseModel], data: Any,
     key = loc[-1]
     for name, info in _owner_model(model, loc[:-1]).model_fields.items():
         nested = _nested_model(info.annotation)
-        if nested is None or key not in nested.model_fields or owner.get(name, 0) \
-                not in (None, {}, []):
+        if nested is None or key not in nested.model_fields:
             continue
-        inner = [f"  {k}: {v}" for k, v in owner.items()
-                 if k in nested.model_fields and isinstance(v, str)]
-        return name, "\n".join([f"{name}:", *inner])
+        if _is_list(info.annotation):
+            return name, _example_for(name, info)
+        group = owner.get(name)
+        inner = dict(group) if isinstance(group, dict) else {}
+        inner.update({k: v for k, v in owner.items()
+                      if k in nested.model_fields and k not in model.model_fields})
+        lines = [f"  {k}: {v}" for k, v in inner.items() if isinstance(v, str)]
+        return name, "\n".join([f"{name}:", *lines])
     return None
 
 

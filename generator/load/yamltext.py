@@ -18,7 +18,7 @@ _CLOSING = "”’“»‘›"
 # A value wrapped in typographic quotes: "key: “…”", "- “…”" or "key: - “…”".
 _WRAPPED = re.compile(
     r"^(?P<lead>[ ]*(?:-[ ]+)*(?:[A-Za-z_][\w]*:[ ]+)?(?:-[ ]+)*)"
-    rf"(?P<open>[{_OPENING}])(?P<inner>.*)(?P<close>[{_CLOSING}])[ ]*$")
+    rf"(?P<open>[{_OPENING}])(?P<inner>.*)(?P<close>[{_CLOSING}])[ ]*(?P<comment>[ ]#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,17 @@ def straighten_quotes(text: str) -> tuple[str, list[QuoteFix]]:
         fixes.append(QuoteFix(number, match.start("open") + 1,
                               match.group("open") + match.group("close"),
                               lines[number].strip()))
+        lines[number] += match.group("comment") or ""
     return "\n".join(lines), fixes
+
+
+def unwrap_quotes(value: str) -> str | None:
+    """The text inside a value wrapped in one pair of curly quotes (in a flow list
+    ``[“Luật A”, “Luật B”]``), else None."""
+    if len(value) >= 2 and value[0] in _OPENING and value[-1] in _CLOSING \
+            and not any(q in value[1:-1] for q in _OPENING + _CLOSING):
+        return value[1:-1]
+    return None
 
 
 def tab_positions(text: str) -> list[tuple[int, int]]:

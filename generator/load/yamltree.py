@@ -14,6 +14,7 @@ two duplicate keys, and raises without a line number on a date such as
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.load.source import SourceText, decode, front_matter_bounds
-from generator.load.yamltext import indent_example, moved_lines, straighten_quotes, tab_positions
+from generator.load.yamltext import (
+    indent_example,
+    moved_lines,
+    straighten_quotes,
+    tab_positions,
+    unwrap_quotes,
+)
 from generator.problems.record import Problems
 
 PathKey = tuple[str | int, ...]
@@ -177,7 +184,14 @@ def _build(node: Node, source: SourceText, marks: Marks, problems: Problems) -> 
         return [_build(item, source, marks, problems) for item in node.value]
     if node.tag == _NULL_TAG and _plain(node):  # type: ignore[arg-type]
         return None
-    return str(node.value)
+    value = str(node.value)
+    inner = unwrap_quotes(value) if _plain(node) else None  # type: ignore[arg-type]
+    if inner is not None:  # a line the text pass could not take: "[“Luật A”, “Luật B”]"
+        mark = marks._mark(node)
+        problems.add("yaml.curly_quotes", source.location(mark.line, mark.column),
+                     quotes=value[0] + value[-1], example=json.dumps(inner, ensure_ascii=False))
+        return inner
+    return value
 
 
 # Parser problem texts (PyYAML's and LibYAML's wording) → Vietnamese detail and fix.

@@ -298,9 +298,10 @@ _SPECIFIC: list[ProblemSpec] = [
     ),
     ProblemSpec(
         "yaml.dedented_block", ERROR,
-        "trường `{key}` thuộc nhóm `{parent}` nhưng không được thụt lề, nên `{parent}` "
-        "bị bỏ trống và `{key}` bị đọc thành một trường riêng",
-        "thụt các dòng của `{parent}` vào 2 dấu cách, ví dụ:\n{example}",
+        "trường `{key}` thuộc nhóm `{parent}` nhưng không được thụt lề dưới dòng "
+        "`{parent}:`, nên bị đọc thành một trường riêng",
+        "viết các dòng của `{parent}` ngay dưới dòng `{parent}:`, thụt vào 2 dấu cách, "
+        "ví dụ:\n{example}",
     ),
     ProblemSpec(
         "yaml.not_list", ERROR,
