@@ -44,6 +44,7 @@ PROC_LINKS = MINIMAL_PROCEDURE + (
     'yeu_cau_dieu_kien: "Xem [trình tự](#trinh-tu-thuc-hien)."\n')
 BASE: dict[str, str | bytes] = {
     "tep/mau/to-khai.pdf": b"%PDF-1.4 to khai",
+    "tep/mau/to khai (cu).pdf": b"%PDF-1.4 to khai cu",
     "tep/anh/hoi-nghi.jpg": photo_bytes(),
     "bao-cao/bc-6-thang.md": REPORT,
 }
@@ -52,6 +53,7 @@ BASE: dict[str, str | bytes] = {
 ACCEPTED = [
     "[Tờ khai](../tep/mau/to-khai.pdf)",  # from the file
     "[Tờ khai](tep/mau/to-khai.pdf)",  # from content/, as tep: fields are written
+    "[Tờ khai cũ](tep/mau/to%20khai%20%28cu%29.pdf)",  # a name with spaces, encoded
     "![Hội nghị](tep/anh/hoi-nghi.jpg)",  # a photo from content/
     '![Hội nghị](../tep/anh/hoi-nghi.jpg "Hội nghị triển khai")',  # from the file, titled
     "[mục đích](#i-muc-dich)",
@@ -115,6 +117,7 @@ def test_every_accepted_form_builds(cchc: Callable[..., Run], make_content: Call
     # both spellings of the form link reach the published file
     assert page.count('href="../../tep/mau/to-khai.pdf"') == 2
     assert 'href="../../bao-cao/bc-6-thang/#ket-qua"' in page
+    assert 'href="../../tep/mau/to%20khai%20%28cu%29.pdf"' in page
     # the photo: a 1280 px copy with a 640 px one in srcset, linking to the original
     pictures = re.findall(r'<a href="([^"]+)"><img ([^>]+)>', page)
     assert len(pictures) == 2

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from generator.load.model import Article, Content
 from generator.load.schema import Procedure
@@ -96,7 +97,7 @@ def split_target(target: str) -> tuple[str, str] | None:
 def resolve(path: str, folders: tuple[str, ...], content: Content) -> str | None:
     """The file ``path`` names, relative to content/: from the linking file's
     ``folders`` first, then from content/ itself; None when none has it."""
-    path = path.replace("\\", "/")
+    path = unquote(path.replace("\\", "/"))  # mkdocs reads "to%20khai.pdf" as "to khai.pdf"
     for base in (*folders, ""):
         rel = posixpath.normpath(posixpath.join(base, path))
         if rel.startswith("..") or rel.startswith("/"):
@@ -283,6 +284,11 @@ def _anchor_list(found: set[str]) -> str:
     return ", ".join(f"#{a}" for a in ordered[:8]) + (" …" if len(ordered) > 8 else "")
 
 
+def _encoded(path: str) -> str:
+    """A path as a Markdown link target: what would end it, encoded."""
+    return path.replace("%", "%25").replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
 # (picture link, its file relative to content/, its href from the page) → the
 # Markdown that replaces the whole picture, or None to keep it (render/photos.py).
 Picture = Callable[[Link, str, str], str | None]
@@ -302,7 +308,7 @@ def rewrite_links(text: str, base: Base, content: Content,
         site_path = published(rel, by_source, content) if rel else None
         if rel is None or site_path is None:
             continue
-        href = posixpath.relpath(site_path, base.page_dir) + split[1]
+        href = _encoded(posixpath.relpath(site_path, base.page_dir)) + split[1]
         replaced = picture(link, rel, href) if picture and link.whole else None
         if replaced is not None and link.whole is not None:
             changes.append((*link.whole, replaced))

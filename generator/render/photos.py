@@ -150,8 +150,14 @@ def _resize(data: bytes) -> tuple[tuple[int, int], dict[int, bytes]] | None:
         with Image.open(io.BytesIO(data)) as opened:
             image = ImageOps.exif_transpose(opened)
             image.load()
+            return _copies(image)
     except (OSError, ValueError, Image.DecompressionBombError):
         return None  # served as it is; a file that is not a picture is not ours to judge
+
+
+def _copies(image: Any) -> tuple[tuple[int, int], dict[int, bytes]] | None:
+    from PIL import Image
+
     width, height = image.size
     if width <= WIDTHS[0]:
         return None
