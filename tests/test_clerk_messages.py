@@ -101,6 +101,15 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
                    dien_thoai: "0912 345 678"
         """,
     ),
+    "a line without its colon, with an example for a plan": (
+        {"ke-hoach/kh.md": PLAN_HEAD.replace("trich_yeu:", "nguoi_ky Trần Văn A\ntrich_yeu:")
+         + "Nội dung\n"},
+        """
+        content/ke-hoach/kh.md:5:1: lỗi [yaml.syntax]: sai cú pháp YAML: thiếu dấu hai chấm «:» sau tên trường
+          gợi ý: mỗi dòng viết «khóa: giá trị», ví dụ:
+                 trich_yeu: "Kế hoạch cải cách hành chính năm 2026"
+        """,
+    ),
     "a so_lieu line moved to the margin is reported where it moved": (
         {"bao-cao/bc.md": REPORT_HEAD + "so_lieu:\n  ho_so_tiep_nhan: 120\nho_so_truc_tuyen: 100\n"
                           "  ho_so_truc_tiep: 20\n---\nNội dung\n"},

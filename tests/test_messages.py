@@ -139,8 +139,8 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         procedure('so_luong_ho_so: "01 bộ\n'),
         """
         content/thu-tuc/ho-tich/moi.yml:6:17: lỗi [yaml.unclosed_quote]: dấu ngoặc kép mở ở đây nhưng không được đóng
-          gợi ý: thêm dấu " ở cuối giá trị, ví dụ:
-                 ten: "Thủ tục đăng ký khai sinh"
+          gợi ý: thêm dấu ngoặc đóng ở cuối giá trị, trên cùng dòng, ví dụ:
+                 so_luong_ho_so: "01 bộ"
         """,
     ),
     "colon inside an unquoted value": (

@@ -93,14 +93,43 @@ _PROCEDURE_EXAMPLE = ("thụt lề 2 dấu cách mỗi cấp, ví dụ:\ncach_th
                       '    thoi_han: "03 ngày làm việc"')
 
 
+# A correct line for each kind of file, for hints about one line.
+_SAMPLE_LINES: list[tuple[str, str]] = [
+    ("don-vi", 'ten: "UBND xã Hòa An"'),
+    ("linh-vuc", '- ten: "Hộ tịch"'),
+    ("duong-day-nong", '- ten: "Chủ tịch UBND xã"'),
+    ("bao-cao", 'trich_yeu: "Báo cáo kết quả cải cách hành chính 6 tháng đầu năm 2026"'),
+    ("ke-hoach", 'trich_yeu: "Kế hoạch cải cách hành chính năm 2026"'),
+    ("trang", 'tieu_de: "Giới thiệu"'),
+]
+
+
+def _kind_of(path: Path, table: list[tuple[str, str]], default: str) -> str:
+    parts = [part.lower() for part in path.parts]
+    for name, text in table:
+        if path.stem.lower() == name or name in parts[:-1]:
+            return text
+    return default
+
+
+def sample_line(path: Path) -> str:
+    """A correct ``key: "value"`` line for the kind of file at ``path``."""
+    return _kind_of(path, _SAMPLE_LINES, 'ten: "Thủ tục đăng ký khai sinh"')
+
+
+def closed_quote(text: str, line: int, column: int) -> str:
+    """The line whose quote opens at (0-based ``line``, ``column``), closed."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return 'ten: "…"'
+    written = lines[line].strip()
+    quote = lines[line][column] if column < len(lines[line]) else '"'
+    return written + (quote if quote in "\"'" else '"')
+
+
 def indent_example(path: Path) -> str:
     """An indentation example for the kind of file at ``path``."""
-    parts = [part.lower() for part in path.parts]
-    stem = path.stem.lower()
-    for name, example in _EXAMPLES:
-        if stem == name or name in parts[:-1]:
-            return example
-    return _PROCEDURE_EXAMPLE
+    return _kind_of(path, _EXAMPLES, _PROCEDURE_EXAMPLE)
 
 
 def _indent(line: str) -> int:

@@ -24,8 +24,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.load.source import SourceText, decode, front_matter_bounds
 from generator.load.yamltext import (
+    closed_quote,
     indent_example,
     moved_lines,
+    sample_line,
     straighten_quotes,
     tab_positions,
     unwrap_quotes,
@@ -208,7 +210,7 @@ _SYNTAX_HELP: list[tuple[tuple[str, ...], str, str]] = [
     (
         ("could not find expected ':'",),
         "thiếu dấu hai chấm «:» sau tên trường",
-        'mỗi dòng viết «khóa: giá trị», ví dụ:\nten: "Thủ tục đăng ký khai sinh"',
+        "mỗi dòng viết «khóa: giá trị», ví dụ:\n{line}",
     ),
     (
         ("expected <block end>", "did not find expected key",
@@ -272,6 +274,7 @@ def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | No
     line = (mark.line + offset) if mark else offset
     column = (mark.column + 1) if mark else 1
     context = exc.context or ""
+    body = source.text if text is None else text
     if _char_at(source, text, mark) == "\t" or "'\\t'" in problem:
         example = indent_example(source.path)
         tabs = tab_positions(source.text if text is None else text) or [(line - offset, column)]
@@ -280,7 +283,8 @@ def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | No
                          example=example)
     elif "quoted scalar" in context and exc.context_mark is not None:
         cmark = exc.context_mark
-        problems.add("yaml.unclosed_quote", source.location(cmark.line + offset, cmark.column + 1))
+        problems.add("yaml.unclosed_quote", source.location(cmark.line + offset, cmark.column + 1),
+                     example=closed_quote(body, cmark.line, cmark.column))
     elif "single document" in context:
         problems.add("yaml.multiple_documents", source.location(line, column))
     elif mark is not None and any(needle in problem for needle in _MOVED_HINTS) \
@@ -292,13 +296,14 @@ def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | No
                 if fix == _INDENT_FIX:
                     fix = "thụt lề bằng dấu cách, các mục cùng cấp bắt đầu ở cùng một cột; " \
                           + indent_example(source.path)
-                problems.add("yaml.syntax", source.location(line, column), detail=detail, fix=fix)
+                problems.add("yaml.syntax", source.location(line, column), detail=detail,
+                             fix=fix.replace("{line}", sample_line(source.path)))
                 return
         problems.add(
             "yaml.syntax", source.location(line, column),
             detail=f"YAML không đọc được dòng này ({problem})",
             fix="so sánh với một tệp mẫu cùng loại; giá trị có ký tự đặc biệt thì đặt trong "
-                'ngoặc kép, ví dụ:\nten: "Thủ tục đăng ký khai sinh"',
+                "ngoặc kép, ví dụ:\n" + sample_line(source.path),
         )
 
 

@@ -257,7 +257,7 @@ _SPECIFIC: list[ProblemSpec] = [
     ProblemSpec(
         "yaml.unclosed_quote", ERROR,
         "dấu ngoặc kép mở ở đây nhưng không được đóng",
-        'thêm dấu " ở cuối giá trị, ví dụ:\nten: "Thủ tục đăng ký khai sinh"',
+        'thêm dấu ngoặc đóng ở cuối giá trị, trên cùng dòng, ví dụ:\n{example}',
     ),
     ProblemSpec(
         "yaml.control_character", ERROR,
