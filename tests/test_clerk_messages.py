@@ -122,6 +122,16 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
                    ho_so_truc_tiep: 20
         """,
     ),
+    "a so_lieu line indented deeper than the one above": (
+        {"bao-cao/bc.md": REPORT_HEAD + "so_lieu:\n  ho_so_tiep_nhan: 1144\n"
+                          "    ho_so_truc_tuyen: 1103\n  ho_so_truc_tiep: 31\n---\nNội dung\n"},
+        """
+        content/bao-cao/bc.md:7:5: lỗi [yaml.syntax]: sai cú pháp YAML: dòng này thụt vào sâu hơn dòng trên nên YAML đọc nó là phần tiếp theo của giá trị dòng trên
+          gợi ý: các trường cùng nhóm bắt đầu ở cùng một cột, ví dụ:
+                   ho_so_tiep_nhan: 1144
+                   ho_so_truc_tuyen: 1103
+        """,
+    ),
     "a whole so_lieu block at the margin": (
         {"bao-cao/bc.md": REPORT_HEAD + "so_lieu:\nho_so_tiep_nhan: 120\nho_so_truc_tuyen: 100\n"
                           "---\nNội dung\n"},

@@ -173,6 +173,8 @@ def moved_lines(text: str, error_line: int) -> MovedLines | None:
         start -= 1
     if start < 0 or not lines[start].rstrip().endswith(":"):
         return None
+    if any(_indent(lines[index]) > _indent(lines[start]) for index in moved):
+        return None  # between the group and its lines: the indented line is the odd one
     block = [lines[start].rstrip()]
     for index in range(start + 1, error_line + 1):
         if _blank(lines[index]):
@@ -181,3 +183,21 @@ def moved_lines(text: str, error_line: int) -> MovedLines | None:
         block.append(" " * depth + line if index in moved else line)
     parent = lines[start].strip().rstrip(":").lstrip("- ")
     return MovedLines(first, parent, "\n".join(block))
+
+
+def over_indented(text: str, error_line: int) -> str | None:
+    """When ``error_line`` is indented deeper than the ``key: value`` line above it
+    (YAML then reads it as the rest of that value), the two lines as they should be."""
+    lines = text.split("\n")
+    if not 0 < error_line < len(lines) or ": " not in lines[error_line]:
+        return None
+    above = error_line - 1
+    while above >= 0 and _blank(lines[above]):
+        above -= 1
+    if above < 0 or lines[above].rstrip().endswith(":") \
+            or not re.match(r"^[ ]*(?:-[ ]+)*[\w.]+:[ ]+\S", lines[above]):
+        return None
+    if _indent(lines[error_line]) <= _indent(lines[above]):
+        return None
+    margin = " " * _indent(lines[above])
+    return f"{lines[above].rstrip()}\n{margin}{lines[error_line].strip()}"

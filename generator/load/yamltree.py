@@ -27,6 +27,7 @@ from generator.load.yamltext import (
     closed_quote,
     indent_example,
     moved_lines,
+    over_indented,
     sample_line,
     straighten_quotes,
     tab_positions,
@@ -256,6 +257,12 @@ _MOVED_HINTS = ("mapping values are not allowed", "expected <block end>",
                 "did not find expected key", "did not find expected '-' indicator")
 
 
+def _first_column(text: str, line: int) -> int:
+    """1-based column of the first character of 0-based ``line``."""
+    lines = text.split("\n")
+    return len(lines[line]) - len(lines[line].lstrip()) + 1 if line < len(lines) else 1
+
+
 def _report_moved(source: SourceText, text: str | None, error_line: int, offset: int,
                   problems: Problems) -> bool:
     """A line moved to the left margin inside a block: reported at that line."""
@@ -290,6 +297,12 @@ def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | No
     elif mark is not None and any(needle in problem for needle in _MOVED_HINTS) \
             and _report_moved(source, text, mark.line, offset, problems):
         return
+    elif mark is not None and "mapping values are not allowed" in problem \
+            and (fixed := over_indented(body, mark.line)) is not None:
+        problems.add("yaml.syntax", source.location(line, _first_column(body, mark.line)),
+                     detail="dòng này thụt vào sâu hơn dòng trên nên YAML đọc nó là phần "
+                            "tiếp theo của giá trị dòng trên",
+                     fix="các trường cùng nhóm bắt đầu ở cùng một cột, ví dụ:\n" + fixed)
     else:
         for needles, detail, fix in _SYNTAX_HELP:
             if any(needle in problem for needle in needles):
