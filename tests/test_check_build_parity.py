@@ -168,6 +168,8 @@ def test_photo_copies_are_made_once_and_again_when_the_photo_changes(
     assert not pipeline.generate(content, docs, site_url=SITE).problems.fails()
     second = copies()
     assert len(second) == 2 and not set(second) & set(first)
+    cached = sorted(p.name for p in (content.parent / ".cchc-cache/anh").glob("*.jpg"))
+    assert len(cached) == 2 and first[0].split("-")[-1][:-4] not in " ".join(cached)
     assert all(name in (docs / "trang/anh.md").read_text(encoding="utf-8") for name in second)
     with Image.open(docs / "tep/anh" / second[0]) as image:
         assert image.size == (1280, 853)

@@ -91,6 +91,7 @@ class PhotoVariants:
             entry = self._compute(path, stamp)
             if entry is None:
                 return None
+            self._forget(self._index.get(rel), entry)
             self._index[rel] = entry
             self._save_index()
         return self._publish(rel, entry)
@@ -100,6 +101,15 @@ class PhotoVariants:
             return False
         return all((self.folder / f"{entry['digest']}-{w}.jpg").is_file()
                    for w in entry.get("widths", []))
+
+    def _forget(self, old: Any, new: dict[str, Any]) -> None:
+        """Delete the copies of a photo's earlier version (no other photo shares them)."""
+        if self.folder is None or not isinstance(old, dict) or old.get("digest") in (
+                new["digest"], *(e.get("digest") for e in self._index.values()
+                                 if isinstance(e, dict) and e is not old)):
+            return
+        for w in old.get("widths", []):
+            (self.folder / f"{old['digest']}-{w}.jpg").unlink(missing_ok=True)
 
     def _store(self, name: str, data: bytes) -> None:
         if self.folder is None:
