@@ -62,6 +62,15 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
                  ma_thu_tuc: "1.000894"
         """,
     ),
+    "a title in curly quotes holding quoted words": (
+        {PROC: PROC_BASE.replace('ten: "Thủ tục đăng ký kết hôn"',
+                                 "ten: “Giải quyết theo cơ chế “một cửa liên thông””")},
+        f"""
+        content/thu-tuc/ho-tich/moi.yml:2:6: cảnh báo [yaml.curly_quotes]: giá trị đặt trong dấu ngoặc kiểu Word “”; YAML chỉ hiểu dấu ngoặc kép thẳng " nên cchc đã bỏ cặp dấu “” này đi
+          gợi ý: {CURLY_HINT}
+                 ten: "Giải quyết theo cơ chế “một cửa liên thông”"
+        """,
+    ),
     "a step in «…» holding a colon is not read as a mapping": (
         {PROC: PROC_BASE + "trinh_tu:\n  - «Bước 1: nộp hồ sơ»\n"},
         f"""

@@ -31,6 +31,24 @@ class QuoteFix:
     example: str  # the line with straight quotes, without its indentation
 
 
+_PAIRS = {"“": "”", "‘": "’", "«": "»", "‹": "›"}
+
+
+def _balanced(inner: str) -> bool:
+    """Quotes inside a wrapped value are whole pairs ("“Kế hoạch “một cửa” 2026”"),
+    not two quoted parts ("“Có” hoặc “Không”", where the outer quotes are not a pair)."""
+    stack: list[str] = []
+    for char in inner:
+        if char in _PAIRS:
+            stack.append(_PAIRS[char])
+        elif char in _PAIRS.values():
+            if not stack or stack.pop() != char:
+                return False
+        elif char in _OPENING + _CLOSING:
+            return False  # „ ‚ and the like inside: leave the value as written
+    return not stack
+
+
 def straighten_quotes(text: str) -> tuple[str, list[QuoteFix]]:
     """``text`` with each value wrapped in curly quotes written in straight ones.
 
@@ -44,7 +62,7 @@ def straighten_quotes(text: str) -> tuple[str, list[QuoteFix]]:
     for number, line in enumerate(lines):
         match = _WRAPPED.match(line)
         if match is None or match.group("lead").strip().startswith("#") \
-                or any(q in match.group("inner") for q in _OPENING + _CLOSING):
+                or not _balanced(match.group("inner")):
             continue
         inner = match.group("inner").replace("\\", "\\\\").replace('"', '\\"')
         lines[number] = f'{match.group("lead")}"{inner}"'
@@ -59,7 +77,7 @@ def unwrap_quotes(value: str) -> str | None:
     """The text inside a value wrapped in one pair of curly quotes (in a flow list
     ``[“Luật A”, “Luật B”]``), else None."""
     if len(value) >= 2 and value[0] in _OPENING and value[-1] in _CLOSING \
-            and not any(q in value[1:-1] for q in _OPENING + _CLOSING):
+            and _balanced(value[1:-1]):
         return value[1:-1]
     return None
 
