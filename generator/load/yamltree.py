@@ -282,9 +282,12 @@ def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | No
     column = (mark.column + 1) if mark else 1
     context = exc.context or ""
     body = source.text if text is None else text
-    if _char_at(source, text, mark) == "\t" or "'\\t'" in problem:
+    tabs = tab_positions(body)
+    if _char_at(source, text, mark) == "\t" or "'\\t'" in problem \
+            or (tabs and mark is not None and tabs[0][0] <= mark.line):
+        # a tab in an indentation confuses the parser about every line after it
         example = indent_example(source.path)
-        tabs = tab_positions(source.text if text is None else text) or [(line - offset, column)]
+        tabs = tabs or [(line - offset, column)]
         for tab_line, tab_column in tabs:
             problems.add("yaml.tab", source.location(tab_line + offset, tab_column),
                          example=example)
