@@ -60,6 +60,7 @@ ACCEPTED = [
     "[báo cáo](../bao-cao/bc-6-thang.md#ket-qua)",
     "[báo cáo](bao-cao/bc-6-thang.md)",
     "[Cổng](https://dichvucong.gov.vn) [thư](mailto:a@b.vn) [danh sách](../ke-hoach/)",
+    "Viết liên kết như sau: `[Tờ khai](tep/khong-co.pdf)`\n\n```\n![ảnh](khong-co.jpg)\n```",
 ]
 # Bodies build would refuse: (extra files, body, the code check must report).
 REFUSED: list[tuple[dict[str, str | bytes], str, str]] = [
@@ -118,6 +119,7 @@ def test_every_accepted_form_builds(cchc: Callable[..., Run], make_content: Call
     assert page.count('href="../../tep/mau/to-khai.pdf"') == 2
     assert 'href="../../bao-cao/bc-6-thang/#ket-qua"' in page
     assert 'href="../../tep/mau/to%20khai%20%28cu%29.pdf"' in page
+    assert "[Tờ khai](tep/khong-co.pdf)" in page  # code is shown as written
     # the photo: a 1280 px copy with a 640 px one in srcset, linking to the original
     pictures = re.findall(r'<a href="([^"]+)"><img ([^>]+)>', page)
     assert len(pictures) == 2

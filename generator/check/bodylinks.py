@@ -41,8 +41,8 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _EXPLICIT_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=[\"']([^\"']+)[\"']")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
-ARTICLE_FOLDERS = ("ke-hoach", "bao-cao", "trang")
+# Code, where Markdown makes no links: fenced blocks and `inline code`.
+_CODE = re.compile(r"^[ ]{0,3}(```|~~~).*?(^[ ]{0,3}\1|\Z)|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -63,14 +63,22 @@ class Link:
 
 
 def iter_links(text: str) -> Iterator[Link]:
-    """Every Markdown link and picture in ``text``, in no particular order."""
+    """Every Markdown link and picture in ``text`` (not in code), in no particular order."""
+    code = [m.span() for m in _CODE.finditer(text)] if "`" in text or "~~~" in text else []
+
+    def in_code(at: int) -> bool:
+        return any(start <= at < end for start, end in code)
+
     for match in _INLINE_LINK.finditer(text):
+        if in_code(match.start()):
+            continue
         image = match.group(1) == "!"
         whole = (match.start(), match.end()) \
             if image and not text.startswith("{", match.end()) else None
         yield _link(text, match, 3, image, whole, match.group(2), match.group(4) or "")
     for match in _REFERENCE_LINK.finditer(text):
-        yield _link(text, match, 1, False, None, "", "")
+        if not in_code(match.start(1)):
+            yield _link(text, match, 1, False, None, "", "")
 
 
 def _link(text: str, match: re.Match[str], group: int, image: bool,
