@@ -158,6 +158,9 @@ def _resize(data: bytes) -> tuple[tuple[int, int], dict[int, bytes]] | None:
 
     try:
         with Image.open(io.BytesIO(data)) as opened:
+            # JPEG decodes at 1/2, 1/4… of its size when that still covers the largest
+            # copy (either way up): a 4000×3000 photo is read as 2000×1500, 4× faster
+            opened.draft("RGB", (WIDTHS[-1], WIDTHS[-1]))
             image = ImageOps.exif_transpose(opened)
             image.load()
             return _copies(image)
