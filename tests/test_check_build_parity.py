@@ -57,6 +57,7 @@ ACCEPTED = [
     "![Hội nghị](tep/anh/hoi-nghi.jpg)",  # a photo from content/
     '![Hội nghị](../tep/anh/hoi-nghi.jpg "Hội nghị triển khai")',  # from the file, titled
     "[mục đích](#i-muc-dich)",
+    "Phụ lục\n-------\n\n[phụ lục](#phu-luc)",  # a heading underlined
     "[báo cáo](../bao-cao/bc-6-thang.md#ket-qua)",
     "[báo cáo](bao-cao/bc-6-thang.md)",
     "[Cổng](https://dichvucong.gov.vn) [thư](mailto:a@b.vn) [danh sách](../ke-hoach/)",

@@ -41,6 +41,7 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*#*[ \t]*$")
 _EXPLICIT_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=[\"']([^\"']+)[\"']")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_UNDERLINE = re.compile(r"^[ ]{0,3}(=+|-+)[ ]*$")
 # Code, where Markdown makes no links: fenced blocks and `inline code`.
 _CODE = re.compile(r"^[ ]{0,3}(```|~~~).*?(^[ ]{0,3}\1|\Z)|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
@@ -157,12 +158,16 @@ def anchors(article: Article[Any]) -> set[str]:
     if getattr(meta, "so_lieu", None):
         period = getattr(meta, "ky_bao_cao", None)
         titles.append("Số liệu chính" + (f" — {period}" if period else ""))
-    in_code = False
+    in_code, previous = False, ""
     for line in article.body.split("\n"):
         if _FENCE.match(line):
             in_code = not in_code
         elif not in_code and (match := _HEADING.match(line)):
             titles.append(_plain_heading(match.group(1)))
+        elif not in_code and _UNDERLINE.match(line) and previous.strip() \
+                and not re.match(r"^\s*([-*+]|\d+\.)\s|^\s*\|", previous):
+            titles.append(_plain_heading(previous.strip()))  # a heading underlined
+        previous = "" if in_code else line
     found = _numbered(titles)
     for match in _EXPLICIT_ID.finditer(article.body):
         found.add(match.group(1) or match.group(2))
