@@ -11,6 +11,7 @@ phone-sized copies.
 from __future__ import annotations
 
 import io
+import random
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -229,3 +230,33 @@ def test_a_phone_loads_the_copy_not_the_original(browser: Any, cchc: Callable[..
     assert not any(url.endswith("/tep/anh/hoi-nghi.jpg") for url in loaded)
     assert box is not None and box["width"] <= 390
     assert link == "../../tep/anh/hoi-nghi.jpg"
+
+
+# Pieces a clerk combines: targets (some published, some not) written in either form.
+_TARGETS = ["tep/mau/to-khai.pdf", "tep/mau/khong-co.pdf", "ke-hoach/anh.jpg",
+            "tep/anh/hoi-nghi.jpg", "bao-cao/bc-6-thang.md#ket-qua",
+            "bao-cao/bc-6-thang.md#khong-co", "#ii-nhiem-vu", "#khong-co", "tep/mau/to khai (cu).pdf"]
+
+
+def _random_body(rng: random.Random) -> str:
+    links = []
+    for _ in range(3):
+        target = rng.choice(_TARGETS)
+        if not target.startswith("#") and rng.random() < 0.5:
+            target = "../" + target  # from the file instead of from content/
+        target = target.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        links.append(f"{rng.choice(['', '!'])}[mục {len(links)}]({target})")
+    return "\n\n".join(links)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 10, 23])  # 10 and 23 pass, and are built
+def test_generated_bodies_check_as_they_build(seed: int, cchc: Callable[..., Run],
+                                              make_content: Callable[..., Path],
+                                              tmp_path: Path) -> None:
+    body = _random_body(random.Random(seed))
+    content = make_content({**BASE, "ke-hoach/anh.jpg": photo_bytes(800, 600),
+                            "ke-hoach/kh.md": PLAN.format(body=body)})
+    check = cchc("check", "--content", content)
+    build = cchc("build", "--content", content, "--out", tmp_path / "site")
+    assert (check.code, _problem_lines(check.err)) == (build.code, _problem_lines(build.err)), body
+    assert "mkdocs" not in build.err, body
