@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from PIL import Image
@@ -177,6 +178,25 @@ def test_photo_copies_are_made_once_and_again_when_the_photo_changes(
     assert all(name in (docs / "trang/anh.md").read_text(encoding="utf-8") for name in second)
     with Image.open(docs / "tep/anh" / second[0]) as image:
         assert image.size == (1280, 853)
+
+
+def test_a_picture_between_the_two_widths_and_a_name_with_spaces(
+        make_content: Callable[..., Path]) -> None:
+    content = make_content({"tep/ảnh hội nghị.jpg": photo_bytes(1000, 500),
+                            "trang/a.md": "---\ntieu_de: A\n---\n"
+                                          '![Hội nghị](../tep/ảnh%20hội%20nghị.jpg "Ngày \\"1\\"")\n'})
+    docs = pipeline.docs_dir_for(content)
+    assert not pipeline.generate(content, docs, site_url=SITE).problems.fails()
+    page = (docs / "trang/a.md").read_text(encoding="utf-8")
+    srcset = re.search(r'srcset="([^"]+)"', page)
+    assert srcset is not None, page
+    urls = [c.strip().split(" ") for c in srcset.group(1).split(",")]
+    assert [w for _, w in urls] == ["640w", "1000w"]
+    assert all(" " not in url and "%E1%BA%A3nh%20h" in url for url, _ in urls)
+    for url, width in urls:
+        name = url.rsplit("/", 1)[1].replace("%20", " ")
+        with Image.open(docs / "tep" / unquote(name)) as image:
+            assert image.size == (int(width[:-1]), int(width[:-1]) // 2)
 
 
 def test_small_pictures_and_gifs_are_served_as_they_are(

@@ -21,6 +21,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 # Widths of the copies; a picture no wider than the smallest is served as it is.
 WIDTHS = (640, 1280)
@@ -33,7 +34,7 @@ _FORMAT = 1  # bump when the copies change (sizes, quality)
 
 @dataclass(frozen=True)
 class Photo:
-    width: int  # of the original, upright
+    width: int  # upright, as decoded (its ratio is the original's)
     height: int
     variants: tuple[tuple[str, int], ...]  # (site path, width), smallest first
 
@@ -179,17 +180,21 @@ def _copies(image: Any) -> tuple[tuple[int, int], dict[int, bytes]] | None:
         rgba = image.convert("RGBA")
         flat.paste(rgba, mask=rgba.getchannel("A"))
         image = flat
+    # each width below the picture's own, and the picture's own when it is between two
+    targets = [w for w in WIDTHS if w < width] + ([width] if width < WIDTHS[-1] else [])
     copies: dict[int, bytes] = {}
-    for w in WIDTHS:
-        if w >= width and copies:
-            break
-        target = min(w, width)
+    for target in targets:
         small = image.resize((target, max(1, round(height * target / width))),
                              Image.Resampling.LANCZOS)
         out = io.BytesIO()
         small.save(out, "JPEG", quality=QUALITY, optimize=True, progressive=True)
-        copies[w] = out.getvalue()
+        copies[target] = out.getvalue()
     return (width, height), copies
+
+
+def _url(path: str) -> str:
+    """A path as a URL: spaces and commas would split a ``srcset``."""
+    return quote(path, safe="/-._~")
 
 
 def picture_markdown(alt: str, title: str, original: str, photo: Photo,
@@ -201,11 +206,11 @@ def picture_markdown(alt: str, title: str, original: str, photo: Photo,
     (``page_url_dir``, e.g. ``ke-hoach/kh-2026``: pages are served as folders).
     """
     largest = photo.variants[-1][0]
-    srcset = ", ".join(f"{posixpath.relpath(path, page_url_dir)} {w}w"
+    srcset = ", ".join(f"{_url(posixpath.relpath(path, page_url_dir))} {w}w"
                        for path, w in photo.variants)
     height = round(photo.height * photo.variants[-1][1] / photo.width)
-    title_part = f' "{title}"' if title else ""
+    title_part = ' "{}"'.format(title.replace('"', "&quot;")) if title else ""
     page_dir = posixpath.dirname(page_url_dir)
-    return (f"[![{alt}]({posixpath.relpath(largest, page_dir)}{title_part})"
+    return (f"[![{alt}]({_url(posixpath.relpath(largest, page_dir))}{title_part})"
             f'{{ srcset="{srcset}" sizes="{SIZES}" width="{photo.variants[-1][1]}" '
             f'height="{height}" loading="lazy" }}]({original})')
