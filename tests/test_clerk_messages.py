@@ -123,7 +123,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         {"bao-cao/bc.md": REPORT_HEAD + "so_lieu:\n  ho_so_tiep_nhan: 120\nho_so_truc_tuyen: 100\n"
                           "  ho_so_truc_tiep: 20\n---\nNội dung\n"},
         """
-        content/bao-cao/bc.md:7:1: lỗi [yaml.dedented_line]: dòng này nằm sát lề trái nhưng thuộc nhóm `so_lieu`: các dòng cùng nhóm phải thẳng cột với nhau
+        content/bao-cao/bc.md:7:1: lỗi [yaml.dedented_line]: dòng này thuộc nhóm `so_lieu` nhưng thụt lề ít hơn các dòng khác của nhóm, nên YAML tách nó ra khỏi nhóm
           gợi ý: thụt dòng này vào cho thẳng cột với các dòng khác của `so_lieu`, ví dụ:
                  so_lieu:
                    ho_so_tiep_nhan: 120

@@ -292,8 +292,8 @@ _SPECIFIC: list[ProblemSpec] = [
     ),
     ProblemSpec(
         "yaml.dedented_line", ERROR,
-        "dòng này nằm sát lề trái nhưng thuộc nhóm `{parent}`: các dòng cùng nhóm phải thẳng "
-        "cột với nhau",
+        "dòng này thuộc nhóm `{parent}` nhưng thụt lề ít hơn các dòng khác của nhóm, nên "
+        "YAML tách nó ra khỏi nhóm",
         "thụt dòng này vào cho thẳng cột với các dòng khác của `{parent}`, ví dụ:\n{example}",
     ),
     ProblemSpec(
