@@ -43,7 +43,8 @@ PROC = "thu-tuc/ho-tich/1-001193.yml"
 PROC_LINKS = MINIMAL_PROCEDURE + (
     'trinh_tu:\n  - "Điền [tờ khai](tep/mau/to-khai.pdf)."\n'
     '  - "Hoặc [tờ khai](../../tep/mau/to-khai.pdf), [bản cũ](../tep/mau/to-khai.pdf)."\n'
-    'yeu_cau_dieu_kien: "Xem [trình tự](#trinh-tu-thuc-hien)."\n')
+    'yeu_cau_dieu_kien: "Xem [trình tự](#trinh-tu-thuc-hien)."\n'
+    'thanh_phan_ho_so:\n  - ten: "Tờ khai"\n    mau: "../../tep/mau/to-khai.pdf"\n')
 BASE: dict[str, str | bytes] = {
     "tep/mau/to-khai.pdf": b"%PDF-1.4 to khai",
     "tep/mau/to khai (cu).pdf": b"%PDF-1.4 to khai cu",
@@ -110,16 +111,17 @@ def test_check_refuses_what_build_refuses(extra: dict[str, str | bytes], body: s
 
 def test_every_accepted_form_builds(cchc: Callable[..., Run], make_content: Callable[..., Path],
                                     tmp_path: Path) -> None:
-    content = make_content({**BASE, "ke-hoach/kh.md": PLAN.format(body="\n\n".join(ACCEPTED)),
-                            PROC: PROC_LINKS})
+    plan = PLAN.format(body="\n\n".join(ACCEPTED)).replace(  # tep: from the file
+        "trich_yeu:", 'tep: "../tep/mau/to-khai.pdf"\ntrich_yeu:')
+    content = make_content({**BASE, "ke-hoach/kh.md": plan, PROC: PROC_LINKS})
     check = cchc("check", "--content", content)
     assert (check.code, _problem_lines(check.err)) == (0, [])
     out = tmp_path / "site"
     build = cchc("build", "--content", content, "--out", out)
     assert build.code == 0, build.err
     page = (out / "ke-hoach/kh/index.html").read_text(encoding="utf-8")
-    # both spellings of the form link reach the published file
-    assert page.count('href="../../tep/mau/to-khai.pdf"') == 2
+    # both spellings of the form link, and the tep: field, reach the published file
+    assert page.count('href="../../tep/mau/to-khai.pdf"') == 3
     assert 'href="../../bao-cao/bc-6-thang/#ket-qua"' in page
     assert 'href="../../tep/mau/to%20khai%20%28cu%29.pdf"' in page
     assert "[Tờ khai](tep/khong-co.pdf)" in page  # code is shown as written
@@ -142,7 +144,7 @@ def test_every_accepted_form_builds(cchc: Callable[..., Run], make_content: Call
             assert served.stat().st_size < 200_000
     assert (out / "tep/anh/hoi-nghi.jpg").read_bytes() == BASE["tep/anh/hoi-nghi.jpg"]
     procedure = (out / "thu-tuc/1-001193/index.html").read_text(encoding="utf-8")
-    assert procedure.count('href="../../tep/mau/to-khai.pdf"') == 3
+    assert procedure.count('href="../../tep/mau/to-khai.pdf"') == 4  # 3 steps and mau
     assert 'href="#trinh-tu-thuc-hien"' in procedure
 
 

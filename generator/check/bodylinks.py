@@ -208,15 +208,31 @@ def article_base(article: Article[Any]) -> Base:
     return Base((article.folder,), article.folder, lambda: anchors(article))
 
 
+def source_folder(procedure: Procedure, content: Content) -> str:
+    """The folder of a procedure's file, relative to content/ ("thu-tuc/ho-tich")."""
+    try:
+        source = Path(procedure.source).resolve().relative_to(content.root.resolve())
+    except ValueError:
+        return "thu-tuc"
+    return source.parent.as_posix()
+
+
 def procedure_base(procedure: Procedure, content: Content) -> Base:
     """A procedure's Markdown: from its file (``thu-tuc/ho-tich/``), from its page
     (``thu-tuc/``, the form that always worked) or from content/."""
-    try:
-        source = Path(procedure.source).resolve().relative_to(content.root.resolve())
-        folder = source.parent.as_posix()
-    except ValueError:
-        folder = "thu-tuc"
+    folder = source_folder(procedure, content)
     return Base((folder, "thu-tuc"), "thu-tuc", lambda: procedure_anchors(procedure))
+
+
+def attachment_path(value: str, content: Content, folder: str) -> str | None:
+    """The file a ``tep:``/``mau:`` field names, relative to content/: from content/
+    as documented, else from the file's ``folder`` as body links are written."""
+    path = unquote(value.replace("\\", "/"))
+    normal = posixpath.normpath(path)
+    if not normal.startswith("..") and (normal in content.attachments
+                                        or (content.root / normal).is_file()):
+        return normal
+    return resolve(value, (folder,), content)
 
 
 @cache

@@ -14,7 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.check.bodylinks import articles_by_kind, check_body_links
+from generator.check.bodylinks import (
+    articles_by_kind,
+    attachment_path,
+    check_body_links,
+    source_folder,
+)
 from generator.check.markup import check_markup
 from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
@@ -151,18 +156,23 @@ def check_field_names(content: Content, problems: Problems) -> None:
 # --- attachments and links ------------------------------------------------------------
 
 
-def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
-    """(suffix, suggestion) when ``value`` is not a file under content/, else None."""
+def _attachment_problem(value: str, content: Content, folder: str) -> tuple[str, str] | None:
+    """(suffix, suggestion) when ``value`` is not a published file, else None. The path
+    is read from content/ (as documented) or from the file's ``folder`` (as body links
+    are), exactly as ``render/views.file_link`` reads it."""
     if re.match(r"^https?://", value, re.IGNORECASE):
         return None
     path = value.replace("\\", "/")
-    normal = posixpath.normpath(path)
-    if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or normal.startswith(".."):
+    if path.startswith("/") or re.match(r"^[A-Za-z]:", path):
         return "file_outside", ""
-    if normal in content.attachments:
+    found = attachment_path(value, content, folder)
+    if found in content.attachments:
         return None
-    if (content.root / normal).is_file():  # in content/ but only tep/ is published
-        return ("file_unpublished", "") if not normal.startswith("tep/") else None
+    if found is not None:  # in content/ but only tep/ is published
+        return "file_unpublished", ""
+    normal = posixpath.normpath(path)
+    if normal.startswith(".."):
+        return "file_outside", ""
     lower = {rel.lower(): rel for rel in content.attachments}
     if normal.lower() in lower:
         return "file_missing", f' (có tệp «{lower[normal.lower()]}»: chữ hoa, chữ thường phải khớp)'
@@ -171,9 +181,10 @@ def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
 
 
 def check_attachments(content: Content, problems: Problems) -> None:
-    def report(kind: str, value: str, key: str, where: Callable[[], Location]) -> None:
+    def report(kind: str, value: str, key: str, where: Callable[[], Location],
+               folder: str) -> None:
         """``where`` is called only for a problem: a position may mean parsing again."""
-        found = _attachment_problem(value, content)
+        found = _attachment_problem(value, content, folder)
         if found is not None:
             suffix, suggestion = found
             problems.add(f"{kind}.{suffix}", where(), value=value, key=key,
@@ -183,12 +194,14 @@ def check_attachments(content: Content, problems: Problems) -> None:
         for index, document in enumerate(procedure.thanh_phan_ho_so):
             if document.mau:
                 report("procedure", document.mau, "mau",
-                       functools.partial(procedure.where, "thanh_phan_ho_so", index, "mau"))
+                       functools.partial(procedure.where, "thanh_phan_ho_so", index, "mau"),
+                       source_folder(procedure, content))
     for kind, articles in (("plan", content.plans), ("report", content.reports)):
         for article in articles:
             tep = getattr(article.meta, "tep", None)
             if tep:
-                report(kind, tep, "tep", functools.partial(article.meta.where, "tep"))
+                report(kind, tep, "tep", functools.partial(article.meta.where, "tep"),
+                       article.folder)
 
 
 def check_article_urls(content: Content, problems: Problems) -> None:

@@ -64,7 +64,8 @@ def procedure_page(ctx: RenderContext, p: Procedure) -> None:
     successor = ctx.codes.get(p.thay_the_boi or "")
     related = [ctx.codes[c] for c in p.thu_tuc_lien_quan
                if c in ctx.codes and c != p.ma_thu_tuc]
-    documents = [(d, views.file_link(d.mau, ctx.content, "thu-tuc") if d.mau else None)
+    folder = bodylinks.source_folder(p, ctx.content)
+    documents = [(d, views.file_link(d.mau, ctx.content, "thu-tuc", folder) if d.mau else None)
                  for d in p.thanh_phan_ho_so]
     # What the page shows of other procedures: their names and addresses only.
     linked = [(o.ma_thu_tuc, o.ten, o.slug) for o in ([successor] if successor else []) + related]
