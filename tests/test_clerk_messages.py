@@ -71,6 +71,14 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
                  ten: "Giải quyết theo cơ chế “một cửa liên thông”"
         """,
     ),
+    "a code opened straight and closed curly": (
+        {PROC: PROC_BASE.replace('"1.000894"', '"1.000894”')},
+        f"""
+        content/thu-tuc/ho-tich/moi.yml:1:13: cảnh báo [yaml.curly_quotes]: giá trị đặt trong dấu ngoặc kiểu Word "”; YAML chỉ hiểu dấu ngoặc kép thẳng " nên cchc đã bỏ cặp dấu "” này đi
+          gợi ý: {CURLY_HINT}
+                 ma_thu_tuc: "1.000894"
+        """,
+    ),
     "a step in «…» holding a colon is not read as a mapping": (
         {PROC: PROC_BASE + "trinh_tu:\n  - «Bước 1: nộp hồ sơ»\n"},
         f"""

@@ -18,7 +18,7 @@ _CLOSING = "”’“»‘›"
 # A value wrapped in typographic quotes: "key: “…”", "- “…”" or "key: - “…”".
 _WRAPPED = re.compile(
     r"^(?P<lead>[ ]*(?:-[ ]+)*(?:[A-Za-z_][\w]*:[ ]+)?(?:-[ ]+)*)"
-    rf"(?P<open>[{_OPENING}])(?P<inner>.*)(?P<close>[{_CLOSING}])[ ]*(?P<comment>[ ]#.*)?$")
+    rf"(?P<open>[{_OPENING}\"])(?P<inner>.*)(?P<close>[{_CLOSING}\"])[ ]*(?P<comment>[ ]#.*)?$")
 
 
 @dataclass(frozen=True)
@@ -55,15 +55,16 @@ def straighten_quotes(text: str) -> tuple[str, list[QuoteFix]]:
     Without this YAML keeps the quotes as part of the value (a title published
     as “…”), and a quoted value holding ": " becomes a mapping.
     """
-    if not any(q in text for q in _OPENING):
+    if not any(q in text for q in _OPENING + _CLOSING):
         return text, []
     lines = text.split("\n")
     fixes: list[QuoteFix] = []
     for number, line in enumerate(lines):
         match = _WRAPPED.match(line)
         if match is None or match.group("lead").strip().startswith("#") \
-                or not _balanced(match.group("inner")):
-            continue
+                or match.group("open") + match.group("close") == '""' \
+                or not _balanced(match.group("inner")) or '"' in match.group("inner"):
+            continue  # straight quotes (YAML's own), or quotes of the clerk's text
         inner = match.group("inner").replace("\\", "\\\\").replace('"', '\\"')
         lines[number] = f'{match.group("lead")}"{inner}"'
         fixes.append(QuoteFix(number, match.start("open") + 1,
