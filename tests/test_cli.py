@@ -14,7 +14,7 @@ import pytest
 
 from generator.cli.common import progress as _progress
 from generator.site.output import replace_dir, write_tree
-from tests.conftest import SAMPLE_CONTENT, Run
+from tests.conftest import ROOT, SAMPLE_CONTENT, Run
 
 
 @pytest.mark.parametrize("verb", ["check", "build", "serve"])
@@ -66,8 +66,14 @@ def test_mkdocs_failure_keeps_the_old_site(cchc: Callable[..., Run],
     out = tmp_path / "site"
     assert cchc("build", "--content", content, "--out", out).code == 0
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    # A link to a missing anchor passes cchc's checks but fails mkdocs --strict.
-    (content / "trang/b.md").write_text("---\ntieu_de: B\n---\n[x](a.md#khong-co)\n",
+    # cchc checks what the shipped settings refuse (a missing anchor is a content
+    # error since issue 16); a commune's own mkdocs.yml may refuse more: an absolute
+    # link passes cchc's checks but fails mkdocs --strict with these settings.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}")
+    config = config.replace("absolute_links: info", "absolute_links: warn")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (content / "trang/b.md").write_text("---\ntieu_de: B\n---\n[x](/khong-co/)\n",
                                         encoding="utf-8")
     run = cchc("build", "--content", content, "--out", out)
     assert run.code == 1

@@ -75,3 +75,15 @@ def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
     (tmp_path / ".cchc-cache" / "thu-tuc.json").write_bytes(b"not a pickle")
     result = pipeline.check(tmp_path / "content")
     assert result.content is not None and len(result.content.procedures) == 50
+
+
+def test_the_cache_follows_the_wording_of_problems() -> None:
+    """Cached files carry their problems as printed: a change to the catalog's wording
+    (or to how a problem is recorded) must make them be read again."""
+    from generator.load import cache
+    from generator.problems import catalog, record
+
+    fingerprinted = {path.resolve() for pattern in cache._CODE_FILES
+                     for path in cache._CODE.glob(pattern)}
+    for module in (catalog, record, cache):
+        assert Path(module.__file__ or "").resolve() in fingerprinted, module.__name__

@@ -129,17 +129,18 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         procedure("trinh_tu:\n\t- Bước một\n"),
         """
         content/thu-tuc/ho-tich/moi.yml:7:1: lỗi [yaml.tab]: dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách để thụt lề và ngăn cách
-          gợi ý: thay mỗi Tab bằng dấu cách (thụt lề 2 dấu cách mỗi cấp), ví dụ:
+          gợi ý: thay mỗi Tab bằng dấu cách; thụt lề 2 dấu cách mỗi cấp, ví dụ:
                  cach_thuc:
                    - kenh: truc_tiep
+                     thoi_han: "03 ngày làm việc"
         """,
     ),
     "quote never closed": (
         procedure('so_luong_ho_so: "01 bộ\n'),
         """
         content/thu-tuc/ho-tich/moi.yml:6:17: lỗi [yaml.unclosed_quote]: dấu ngoặc kép mở ở đây nhưng không được đóng
-          gợi ý: thêm dấu " ở cuối giá trị, ví dụ:
-                 ten: "Thủ tục đăng ký khai sinh"
+          gợi ý: thêm dấu ngoặc đóng ở cuối giá trị, trên cùng dòng, ví dụ:
+                 so_luong_ho_so: "01 bộ"
         """,
     ),
     "colon inside an unquoted value": (

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator import build as pipeline
+from generator.check import rules
+from generator.check.bodylinks import check_body_links
 from generator.site import mkdocs_runner
 from tests.conftest import SAMPLE_CONTENT
 from tests.test_incremental import tree
@@ -42,6 +44,9 @@ def test_a_warning_in_any_share_fails_the_build(tmp_path: Path,
             encoding="utf-8")
     monkeypatch.setattr(mkdocs_runner, "_cores", lambda: 2)
     monkeypatch.setattr(mkdocs_runner, "SHARD_FROM", 10)
+    # cchc's checks report a missing anchor since issue 16: switched off here, so the
+    # mkdocs warning of every share is what stops the build
+    monkeypatch.setattr(rules, "RULES", [r for r in rules.RULES if r is not check_body_links])
     result = build(tmp_path, "site")
     assert result.build_errors
     assert any("không có mục #khong-co" in m for m in result.build_errors), result.build_errors

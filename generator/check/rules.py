@@ -10,12 +10,18 @@ import difflib
 import functools
 import posixpath
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from generator.check import figures as report_figures
 from generator.check.attachments import check_attachment_files, in_tep
+from generator.check.bodylinks import (
+    articles_by_kind,
+    attachment_path,
+    check_body_links,
+    source_folder,
+)
 from generator.check.documents import (
     attachment_location,
     check_attachment_lists,
@@ -28,9 +34,9 @@ from generator.check.structure import check_structure
 from generator.load import safefs
 from generator.load.model import Article, Content
 from generator.load.schema import STATUSES, Procedure
-from generator.problems.record import Location, Problems
+from generator.problems.record import Location, Problems, display_path
 from generator.staff.ledger import check_ledger
-from generator.text import code_slug
+from generator.text import code_slug, format_size
 
 
 def check_content(content: Content, problems: Problems) -> None:
@@ -165,22 +171,33 @@ def check_field_names(content: Content, problems: Problems) -> None:
 # --- attachments and links ------------------------------------------------------------
 
 
-def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
-    """(suffix, suggestion) when ``value`` is not a file under content/, else None."""
+# Files that are content, not attachments: named in `mau`/`tep`, a mistake of kind.
+CONTENT_SUFFIXES = {".yml", ".yaml", ".md"}
+
+
+def _attachment_problem(value: str, content: Content, folder: str) -> tuple[str, str] | None:
+    """(suffix, suggestion) when ``value`` is not a published file, else None. The path
+    is read from content/ (as documented) or from the file's ``folder`` (as body links
+    are), exactly as ``render/views.file_link`` reads it."""
     if re.match(r"^https?://", value, re.IGNORECASE):
         return None
     path = value.replace("\\", "/")
-    normal = posixpath.normpath(path)
-    if path.startswith("/") or re.match(r"^[A-Za-z]:", path) or normal.startswith(".."):
+    if path.startswith("/") or re.match(r"^[A-Za-z]:", path):
         return "file_outside", ""
-    if normal in content.attachments:
+    found = attachment_path(value, content, folder)
+    if found in content.attachments:
         return None
+    normal = posixpath.normpath(found or path)
+    if normal.startswith(".."):
+        return "file_outside", ""
     kind = safefs.kind_of(content.root / normal)
-    if kind != "missing" and not in_tep(normal):
-        return "outside_tep", ""  # a content file (``mau: don-vi.yml``), not an attachment
     if kind == "symlink" or (kind == "not_regular" and not safefs.is_real_dir(
             content.root / normal)):
         return None  # refused where it is (``file.symlink``, ``file.not_regular``)
+    if kind != "missing" and not in_tep(normal):
+        if posixpath.splitext(normal)[1].lower() in CONTENT_SUFFIXES:
+            return "outside_tep", ""  # a content file (``mau: don-vi.yml``), not an attachment
+        return "file_unpublished", ""  # a document saved beside a plan: only tep/ is published
     lower = {rel.lower(): rel for rel in content.attachments}
     if normal.lower() in lower:
         return "file_missing", f' (có tệp «{lower[normal.lower()]}»: chữ hoa, chữ thường phải khớp)'
@@ -189,13 +206,15 @@ def _attachment_problem(value: str, content: Content) -> tuple[str, str] | None:
 
 
 def check_attachments(content: Content, problems: Problems) -> None:
-    def report(kind: str, value: str, key: str, where: Callable[[], Location]) -> None:
+    def report(kind: str, value: str, key: str, where: Callable[[], Location],
+               folder: str) -> None:
         """``where`` is called only for a problem: a position may mean parsing again."""
-        found = _attachment_problem(value, content)
+        found = _attachment_problem(value, content, folder)
         if found is not None:
             suffix, suggestion = found
             code = "attachment.outside_tep" if suffix == "outside_tep" else f"{kind}.{suffix}"
-            problems.add(code, where(), value=value, key=key, suggestion=suggestion)
+            problems.add(code, where(), value=value, key=key, suggestion=suggestion,
+                         name=posixpath.basename(value))
 
     check_attachment_files(content, problems)
 
@@ -203,62 +222,19 @@ def check_attachments(content: Content, problems: Problems) -> None:
         for index, document in enumerate(procedure.thanh_phan_ho_so):
             if document.mau:
                 report("procedure", document.mau, "mau",
-                       functools.partial(procedure.where, "thanh_phan_ho_so", index, "mau"))
+                       functools.partial(procedure.where, "thanh_phan_ho_so", index, "mau"),
+                       source_folder(procedure, content))
     for kind, articles in (("plan", content.plans), ("report", content.reports)):
         for article in articles:
             for index, attached in enumerate(article.meta.tep):
                 report(kind, attached.tep, "tep",
-                       functools.partial(attachment_location, article.meta, index))
-
-
-# [text](target) and ![alt](target), with an optional "title"; and [id]: target.
-_INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\n]*?[\"'])?\s*\)")
-_REFERENCE_LINK = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-
-
-def iter_links(text: str) -> Iterator[tuple[str, int, int]]:
-    """Yield (target, line, column) of each Markdown link in ``text`` (1-based)."""
-    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
-        for match in pattern.finditer(text):
-            start = match.start(1)
-            line = text.count("\n", 0, start) + 1
-            column = start - (text.rfind("\n", 0, start) + 1) + 1
-            yield match.group(1), line, column
-
-
-def _local_target(target: str) -> str | None:
-    """The path part of a relative link to a file, or None for URLs, anchors, pages."""
-    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target) or target.startswith(("#", "/")):
-        return None
-    path = target.split("#", 1)[0].split("?", 1)[0]
-    return path if posixpath.splitext(path)[1] else None
-
-
-def _link_resolves(path: str, folder: str, content: Content) -> bool:
-    resolved = posixpath.normpath(posixpath.join(folder, path))
-    if resolved.startswith(".."):
-        return False
-    return safefs.is_regular(content.root / resolved)
-
-
-def _articles(content: Content) -> list[tuple[str, Sequence[Article[Any]]]]:
-    return [("plan", content.plans), ("report", content.reports), ("page", content.pages)]
-
-
-def check_links(content: Content, problems: Problems) -> None:
-    """Relative links to files in Markdown bodies must point to a file in content/."""
-    for kind, articles in _articles(content):
-        for article in articles:
-            for target, line, column in iter_links(article.body):
-                path = _local_target(target)
-                if path and not _link_resolves(path, article.folder, content):
-                    where = Location(article.source, article.body_line + line - 1, column)
-                    problems.add(f"{kind}.broken_link", where, value=target)
+                       functools.partial(attachment_location, article.meta, index),
+                       article.folder)
 
 
 def check_article_urls(content: Content, problems: Problems) -> None:
     """Two files whose names make the same slug ("Giới thiệu.md", "gioi-thieu.md")."""
-    for kind, articles in _articles(content):
+    for kind, articles in articles_by_kind(content):
         seen: dict[str, Article[Any]] = {}
         for article in articles:
             first = seen.setdefault(article.slug, article)
@@ -266,6 +242,22 @@ def check_article_urls(content: Content, problems: Problems) -> None:
                 problems.add(f"{kind}.duplicate_url", Location(article.source),
                              other=Path(first.source).name,
                              url=f"{article.folder}/{article.slug}/")
+
+
+# Files over this size get a warning: slow to download on a phone (issue 16).
+LARGE_ATTACHMENT = 5 * 1024 * 1024
+
+
+def check_attachment_sizes(content: Content, problems: Problems) -> None:
+    """Every published file under tep/ over 5 MB, with its size as residents read it."""
+    for rel, path in content.attachments.items():
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        if size > LARGE_ATTACHMENT:
+            problems.add("file.large_attachment",
+                         Location(display_path(content.root / rel)), size=format_size(size))
 
 
 # --- reports ------------------------------------------------------------------------------
@@ -284,8 +276,9 @@ RULES: list[Callable[[Content, Problems], None]] = [
     check_channels,
     check_field_names,
     check_attachments,
-    check_links,
+    check_body_links,
     check_article_urls,
+    check_attachment_sizes,
     check_report_figures,
     check_document_links,
     check_attachment_lists,

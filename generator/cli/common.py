@@ -72,7 +72,7 @@ def progress(stream: TextIO) -> Progress:
 def print_problems(problems: Problems, notes: Sequence[str] = ()) -> None:
     """Every problem, then ``notes`` (the drafts summary), on stderr."""
     if len(problems):
-        print(problems.format(), file=sys.stderr)
+        print(problems.format_folded(), file=sys.stderr)
     for line in notes:
         print(line, file=sys.stderr)
 

@@ -115,8 +115,44 @@ def _owner_model(model: type[BaseModel], loc: PathKey) -> type[BaseModel]:
     return (_nested_model(info.annotation) if info else None) or model
 
 
+def _is_list(annotation: Any) -> bool:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _is_list(typing.get_args(annotation)[0])
+    return typing.get_origin(annotation) is list
+
+
+def _dedented_parent(model: type[BaseModel], data: Any,
+                     loc: PathKey) -> tuple[str, str] | None:
+    """(group key, the group as it should be) when the unknown key at ``loc`` is a
+    field of a group beside it: a ``so_lieu`` line moved to the left margin."""
+    owner = data
+    for part in loc[:-1]:
+        if isinstance(owner, dict) and isinstance(part, str):
+            owner = owner.get(part)
+        elif isinstance(owner, list) and isinstance(part, int) and part < len(owner):
+            owner = owner[part]
+        else:
+            return None
+    if not isinstance(owner, dict):
+        return None
+    key = loc[-1]
+    for name, info in _owner_model(model, loc[:-1]).model_fields.items():
+        nested = _nested_model(info.annotation)
+        if nested is None or key not in nested.model_fields:
+            continue
+        if _is_list(info.annotation):
+            return name, _example_for(name, info)
+        group = owner.get(name)
+        inner = dict(group) if isinstance(group, dict) else {}
+        inner.update({k: v for k, v in owner.items()
+                      if k in nested.model_fields and k not in model.model_fields})
+        lines = [f"  {k}: {v}" for k, v in inner.items() if isinstance(v, str)]
+        return name, "\n".join([f"{name}:", *lines])
+    return None
+
+
 def _report(error: Any, model: type[BaseModel], doc: YamlDocument, prefix: PathKey,
-            kind: str, problems: Problems) -> None:
+            kind: str, problems: Problems, data: Any = None) -> None:
     loc = tuple(error["loc"])
     full = (*prefix, *loc)
     key, info = field_at(model, loc)
@@ -125,6 +161,11 @@ def _report(error: Any, model: type[BaseModel], doc: YamlDocument, prefix: PathK
     kind_type = error["type"]
     if kind_type == "extra_forbidden":
         mark = doc.marks.key(full)
+        dedented = _dedented_parent(model, data, loc)
+        if dedented is not None:
+            problems.add("yaml.dedented_block", doc.source.location(mark.line, mark.column),
+                         key=key, parent=dedented[0], example=dedented[1])
+            return
         known = list(_owner_model(model, loc[:-1]).model_fields)
         problems.add(f"{kind}.unknown_field", doc.source.location(mark.line, mark.column),
                      key=key, **_unknown_key_params(key, error.get("input"), known))
@@ -165,7 +206,7 @@ def validate(model: type[M], doc: YamlDocument, kind: str, problems: Problems,
         result = model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
-            _report(error, model, doc, prefix, kind, problems)
+            _report(error, model, doc, prefix, kind, problems, data)
         return None
     mark = doc.marks.value(prefix)
     result.attach_source(doc.source.location(mark.line, mark.column), doc.marks, prefix)

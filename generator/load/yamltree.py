@@ -14,6 +14,7 @@ two duplicate keys, and raises without a line number on a date such as
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,16 @@ from generator.load.source import (
     control_name,
     decode,
     front_matter_bounds,
+)
+from generator.load.yamltext import (
+    closed_quote,
+    indent_example,
+    moved_lines,
+    over_indented,
+    sample_line,
+    straighten_quotes,
+    tab_positions,
+    unwrap_quotes,
 )
 from generator.problems.record import Problems, visible
 
@@ -68,7 +79,7 @@ def _compose_again(origin: Origin, stamp: tuple[int, int]) -> Node | None:
             return None
         text = bounds.header
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(straighten_quotes(text)[0], Loader=_LOADER)
     except yaml.YAMLError:
         return None
 
@@ -211,6 +222,12 @@ def _build(node: Node, source: SourceText, marks: Marks, problems: Problems) -> 
         here = marks._mark(node)
         problems.add("yaml.control_escape", source.location(here.line, here.column),
                      char=visible(control.group()), name=control_name(control.group()))
+    inner = unwrap_quotes(value) if _plain(node) else None  # type: ignore[arg-type]
+    if inner is not None:  # a line the text pass could not take: "[“Luật A”, “Luật B”]"
+        mark = marks._mark(node)
+        problems.add("yaml.curly_quotes", source.location(mark.line, mark.column),
+                     quotes=value[0] + value[-1], example=json.dumps(inner, ensure_ascii=False))
+        return inner
     return value
 
 
@@ -228,7 +245,7 @@ _SYNTAX_HELP: list[tuple[tuple[str, ...], str, str]] = [
     (
         ("could not find expected ':'",),
         "thiếu dấu hai chấm «:» sau tên trường",
-        'mỗi dòng viết «khóa: giá trị», ví dụ:\nten: "Thủ tục đăng ký khai sinh"',
+        "mỗi dòng viết «khóa: giá trị», ví dụ:\n{line}",
     ),
     (
         ("expected <block end>", "did not find expected key",
@@ -269,6 +286,28 @@ def _char_at(source: SourceText, text: str | None, mark: yaml.Mark | None) -> st
     return lines[mark.line][mark.column]
 
 
+# Parser errors that a line moved to the left margin causes a few lines later.
+_MOVED_HINTS = ("mapping values are not allowed", "expected <block end>",
+                "did not find expected key", "did not find expected '-' indicator")
+
+
+def _first_column(text: str, line: int) -> int:
+    """1-based column of the first character of 0-based ``line``."""
+    lines = text.split("\n")
+    return len(lines[line]) - len(lines[line].lstrip()) + 1 if line < len(lines) else 1
+
+
+def _report_moved(source: SourceText, text: str | None, error_line: int, offset: int,
+                  problems: Problems) -> bool:
+    """A line moved to the left margin inside a block: reported at that line."""
+    moved = moved_lines(source.text if text is None else text, error_line)
+    if moved is None:
+        return False
+    problems.add("yaml.dedented_line", source.location(moved.line + offset, 1),
+                 parent=moved.parent, example=moved.example)
+    return True
+
+
 def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | None,
                    offset: int, problems: Problems) -> None:
     problem = exc.problem or ""
@@ -276,23 +315,45 @@ def _report_syntax(exc: yaml.MarkedYAMLError, source: SourceText, text: str | No
     line = (mark.line + offset) if mark else offset
     column = (mark.column + 1) if mark else 1
     context = exc.context or ""
-    if _char_at(source, text, mark) == "\t" or "'\\t'" in problem:
-        problems.add("yaml.tab", source.location(line, column))
+    body = source.text if text is None else text
+    tabs = tab_positions(body)
+    if _char_at(source, text, mark) == "\t" or "'\\t'" in problem \
+            or (tabs and mark is not None and tabs[0][0] <= mark.line):
+        # a tab in an indentation confuses the parser about every line after it
+        example = indent_example(source.path)
+        tabs = tabs or [(line - offset, column)]
+        for tab_line, tab_column in tabs:
+            problems.add("yaml.tab", source.location(tab_line + offset, tab_column),
+                         example=example)
     elif "quoted scalar" in context and exc.context_mark is not None:
         cmark = exc.context_mark
-        problems.add("yaml.unclosed_quote", source.location(cmark.line + offset, cmark.column + 1))
+        problems.add("yaml.unclosed_quote", source.location(cmark.line + offset, cmark.column + 1),
+                     example=closed_quote(body, cmark.line, cmark.column))
     elif "single document" in context:
         problems.add("yaml.multiple_documents", source.location(line, column))
+    elif mark is not None and any(needle in problem for needle in _MOVED_HINTS) \
+            and _report_moved(source, text, mark.line, offset, problems):
+        return
+    elif mark is not None and "mapping values are not allowed" in problem \
+            and (fixed := over_indented(body, mark.line)) is not None:
+        problems.add("yaml.syntax", source.location(line, _first_column(body, mark.line)),
+                     detail="dòng này thụt vào sâu hơn dòng trên nên YAML đọc nó là phần "
+                            "tiếp theo của giá trị dòng trên",
+                     fix="các trường cùng nhóm bắt đầu ở cùng một cột, ví dụ:\n" + fixed)
     else:
         for needles, detail, fix in _SYNTAX_HELP:
             if any(needle in problem for needle in needles):
-                problems.add("yaml.syntax", source.location(line, column), detail=detail, fix=fix)
+                if fix == _INDENT_FIX:
+                    fix = "thụt lề bằng dấu cách, các mục cùng cấp bắt đầu ở cùng một cột; " \
+                          + indent_example(source.path)
+                problems.add("yaml.syntax", source.location(line, column), detail=detail,
+                             fix=fix.replace("{line}", sample_line(source.path)))
                 return
         problems.add(
             "yaml.syntax", source.location(line, column),
             detail=f"YAML không đọc được dòng này ({problem})",
             fix="so sánh với một tệp mẫu cùng loại; giá trị có ký tự đặc biệt thì đặt trong "
-                'ngoặc kép, ví dụ:\nten: "Thủ tục đăng ký khai sinh"',
+                "ngoặc kép, ví dụ:\n" + sample_line(source.path),
         )
 
 
@@ -301,7 +362,10 @@ def parse_yaml(source: SourceText, problems: Problems, text: str | None = None,
     """Parse ``text`` (default: the whole file; else its front matter, starting at
     line ``first_line``)."""
     offset = first_line  # PyYAML lines are 0-based
-    body = source.text if text is None else text
+    body, quotes = straighten_quotes(source.text if text is None else text)
+    for fix in quotes:
+        problems.add("yaml.curly_quotes", source.location(fix.line + offset, fix.column),
+                     quotes=fix.quotes, example=fix.example)
     try:
         node = yaml.compose(body, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:

@@ -158,7 +158,30 @@ _SCHEMA_PROBLEMS: list[tuple[str, bool, str, str]] = [
         "broken_link",
         ERROR,
         "liên kết «{value}» trỏ tới tệp không có trong content/",
-        "sửa đường dẫn cho đúng, tính từ vị trí tệp này, ví dụ: [Tải văn bản](../tep/van-ban.pdf)",
+        "{fix}",
+    ),
+    # --- issue 16: links and pictures in bodies (check/bodylinks.py) ----------
+    (
+        "file_unpublished",
+        ERROR,
+        "tệp «{value}» (trường `{key}`) nằm ngoài thư mục content/tep/ nên không được đăng "
+        "lên trang web",
+        "chuyển tệp vào thư mục content/tep/ rồi ghi đường dẫn tính từ content/, ví dụ:\n"
+        '{key}: "tep/{name}"',
+    ),
+    (
+        "link_unpublished",
+        ERROR,
+        "liên kết «{value}» trỏ tới tệp {file}, nằm ngoài thư mục content/tep/ nên không "
+        "được đăng lên trang web",
+        "chuyển tệp «{name}» vào thư mục content/tep/ rồi sửa liên kết, ví dụ:\n{example}",
+    ),
+    (
+        "broken_anchor",
+        ERROR,
+        "liên kết «{value}» trỏ tới một mục không có trên trang",
+        "sau dấu # ghi tiêu đề mục bằng chữ thường, không dấu, nối bằng dấu gạch ngang; "
+        "các mục có trên trang: {choices}",
     ),
     (
         "duplicate_url",
@@ -178,12 +201,14 @@ _KIND_SCHEMA: dict[str, set[str]] = {
                 "bad_phone", "bad_email"},
     "plan": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
              "doc_date_format", "bad_date", "bad_signing", "file_missing", "file_outside",
-             "broken_link", "duplicate_url"},
+             "broken_link", "duplicate_url", "link_unpublished", "broken_anchor",
+             "file_unpublished"},
     "report": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
                "doc_date_format", "bad_date", "bad_signing", "bad_number", "file_missing",
-               "file_outside", "broken_link", "duplicate_url"},
+               "file_outside", "broken_link", "duplicate_url", "link_unpublished",
+               "broken_anchor", "file_unpublished"},
     "page": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
-             "broken_link", "duplicate_url"},
+             "broken_link", "duplicate_url", "link_unpublished", "broken_anchor"},
 }
 
 # Staff Markdown the site cleans away (generator/check/markup.py, sanitize.py).
@@ -327,8 +352,7 @@ _SPECIFIC: list[ProblemSpec] = [
     ProblemSpec(
         "yaml.tab", ERROR,
         "dòng này có ký tự Tab; YAML chỉ chấp nhận dấu cách để thụt lề và ngăn cách",
-        "thay mỗi Tab bằng dấu cách (thụt lề 2 dấu cách mỗi cấp), ví dụ:\n"
-        "cach_thuc:\n  - kenh: truc_tiep",
+        "thay mỗi Tab bằng dấu cách; {example}",
     ),
     ProblemSpec(
         "yaml.syntax", ERROR,
@@ -338,7 +362,7 @@ _SPECIFIC: list[ProblemSpec] = [
     ProblemSpec(
         "yaml.unclosed_quote", ERROR,
         "dấu ngoặc kép mở ở đây nhưng không được đóng",
-        'thêm dấu " ở cuối giá trị, ví dụ:\nten: "Thủ tục đăng ký khai sinh"',
+        'thêm dấu ngoặc đóng ở cuối giá trị, trên cùng dòng, ví dụ:\n{example}',
     ),
     ProblemSpec(
         "yaml.control_character", ERROR,
@@ -361,6 +385,34 @@ _SPECIFIC: list[ProblemSpec] = [
         "khóa `{key}` xuất hiện hai lần (dòng {first_line} và dòng {line}); "
         "YAML sẽ bỏ mất giá trị đầu",
         "giữ một dòng `{key}:` và xóa dòng còn lại",
+    ),
+    # --- issue 16: what staff paste (load/yamltext.py), large attachments -------
+    ProblemSpec(
+        "file.large_attachment", WARNING,
+        "tệp đính kèm nặng {size}; người dân dùng điện thoại phải chờ lâu mới tải xong "
+        "(nên dưới 5 MB)",
+        "nén tệp (với PDF: chức năng «Giảm dung lượng» / Compress PDF, hoặc in lại ra PDF ở "
+        "chất lượng thấp hơn), hoặc tách thành nhiều tệp nhỏ hơn 5 MB; ảnh chụp thì giảm "
+        "kích thước ảnh trước khi đưa vào content/tep/",
+    ),
+    ProblemSpec(
+        "yaml.curly_quotes", WARNING,
+        "giá trị đặt trong dấu ngoặc kiểu Word {quotes}; YAML chỉ hiểu dấu ngoặc kép thẳng \" "
+        "nên cchc đã bỏ cặp dấu {quotes} này đi",
+        "gõ lại dấu ngoặc kép bằng phím Shift + ' (dấu \" thẳng), ví dụ:\n{example}",
+    ),
+    ProblemSpec(
+        "yaml.dedented_line", ERROR,
+        "dòng này thuộc nhóm `{parent}` nhưng thụt lề ít hơn các dòng khác của nhóm, nên "
+        "YAML tách nó ra khỏi nhóm",
+        "thụt dòng này vào cho thẳng cột với các dòng khác của `{parent}`, ví dụ:\n{example}",
+    ),
+    ProblemSpec(
+        "yaml.dedented_block", ERROR,
+        "trường `{key}` thuộc nhóm `{parent}` nhưng không được thụt lề dưới dòng "
+        "`{parent}:`, nên bị đọc thành một trường riêng",
+        "viết các dòng của `{parent}` ngay dưới dòng `{parent}:`, thụt vào 2 dấu cách, "
+        "ví dụ:\n{example}",
     ),
     ProblemSpec(
         "yaml.not_list", ERROR,

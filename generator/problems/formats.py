@@ -2,11 +2,16 @@
 
 ``cchc check --format``:
 
-- ``text``: what staff read in a terminal (``path:line:col: lỗi [code]: …``);
+- ``text``: what staff read in a terminal (``path:line:col: lỗi [code]: …``); a
+  warning repeated word for word on three places or more is folded into one entry
+  listing its places (``Problems.format_folded``);
 - ``github``: GitHub Actions workflow commands (``::error file=…,line=…::…``),
   which annotate the lines of a pull request;
 - ``gitlab``: a GitLab Code Quality report (a JSON array), shown in merge requests;
 - ``json``: one document for other tools (schema in README.md, "Problems as data").
+
+The machine formats are never folded: one record per problem, so each place is
+annotated and tools can count them.
 
 Machine formats name files relative to the repository root (the git work tree
 holding the content folder, else the folder above it), with forward slashes,

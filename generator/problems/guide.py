@@ -49,6 +49,7 @@ PLACEHOLDERS = {
     "size": "*cỡ tệp*", "limit": "*giới hạn*", "suffix": "*đuôi tệp*",
     "allowed": "*các loại tệp được đăng*", "kind": "*loại tệp theo đuôi*",
     "looks": "*loại tệp đoán từ nội dung*", "item": "*loại tên*", "length": "*số ký tự*",
+    "quotes": "*cặp dấu ngoặc đã gõ*", "parent": "*nhóm trường*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.

@@ -21,6 +21,7 @@ from generator.load.schema import Procedure, Unit
 from generator.render import views
 from generator.render.markdown import Md, escape, front_matter, make_environment
 from generator.render.memo import RenderMemo, fingerprint
+from generator.render.photos import PhotoVariants
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTION_TITLE = "Cải cách hành chính"
@@ -69,6 +70,11 @@ class RenderContext:
         env.globals.update(front_matter=front_matter, list_or_pending=_list_or_pending,
                            pending=views.PENDING, unit=self.unit)
         return env
+
+    @cached_property
+    def photos(self) -> PhotoVariants:
+        """Phone-sized copies of the photos in plans, reports and pages."""
+        return PhotoVariants(self.cache_dir)
 
     @cached_property
     def groups(self) -> list[views.FieldGroup]:

@@ -31,7 +31,7 @@ from generator.site.output import Kept, Manifest
 _CODE = Path(generator.__file__).parent
 # Everything that decides what a page's text is, besides its inputs.
 _RENDER_CODE = ("render/**/*.py", "render/templates/*", "text.py",
-                "load/schema.py")
+                "load/schema.py", "check/bodylinks.py")
 
 
 @cache

@@ -143,9 +143,13 @@ def copies_text(originals: int | None, copies: int | None) -> str:
     return ", ".join(parts)
 
 
-def documents(procedure: Procedure, content: Content) -> list[DocumentItem]:
+def documents(procedure: Procedure, content: Content,
+              source_dir: str | None = None) -> list[DocumentItem]:
+    """The documents to bring; a form's ``mau`` is read from content/ or from the
+    procedure file's folder ``source_dir``, as ``cchc check`` reads it."""
     return [DocumentItem(d.ten, copies_text(d.ban_chinh, d.ban_sao),
-                         views.file_link(d.mau, content, "thu-tuc") if d.mau else None)
+                         views.file_link(d.mau, content, "thu-tuc", source_dir)
+                         if d.mau else None)
             for d in procedure.thanh_phan_ho_so]
 
 

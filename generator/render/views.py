@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from generator.check.bodylinks import attachment_path
 from generator.load.model import Content
 from generator.load.schema import CHANNELS, ONLINE_LEVELS, STATUSES, Channel, Procedure, Unit
 from generator.text import fold, format_size, name_sort_key, slugify, sort_key
@@ -132,12 +133,16 @@ class FileLink:
     label: str  # "DOCX, 24 KB"
 
 
-def file_link(value: str, content: Content, page_dir: str) -> FileLink:
-    """A link to an attachment with its type and size, from a page in ``page_dir``."""
+def file_link(value: str, content: Content, page_dir: str,
+              source_dir: str | None = None) -> FileLink:
+    """A link to an attachment with its type and size, from a page in ``page_dir``;
+    ``value`` is read as ``cchc check`` reads it (``check.bodylinks.attachment_path``),
+    from content/ or from the file's folder ``source_dir`` (default: ``page_dir``)."""
     if re.match(r"^https?://", value, re.IGNORECASE):
         return FileLink(value, PurePosixPath(value.split("?")[0]).name or value,
                         "liên kết ngoài")
-    rel = posixpath.normpath(value.replace("\\", "/"))
+    rel = attachment_path(value, content, source_dir or page_dir) \
+        or posixpath.normpath(value.replace("\\", "/"))
     path = content.attachments.get(rel) or content.root / rel
     suffix = PurePosixPath(rel).suffix.lstrip(".").upper() or "TỆP"
     # every path part percent-encoded: a name with "#", "?", "%", ")" or "<" stays a file name

@@ -53,7 +53,7 @@ CONTENT_REMOVED = {"script", "style", "iframe", "object", "embed", "template", "
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
     "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start", "type"},
@@ -135,6 +135,9 @@ def attribute_value(tag: str, name: str, value: str) -> str | None:
         return allowed_classes(value)
     if tag == "img" and name == "src" and is_other_host(value):
         return None  # pictures come from the site itself (content/tep/), never another host
+    if tag == "img" and name == "srcset" and any(
+            is_other_host(candidate.strip().split(" ")[0]) for candidate in value.split(",")):
+        return None  # the phone-sized copies (render/photos.py) are on the site too
     if name == "fill":
         return value if _SAFE_COLOUR.match(value) else None
     if name in ("x", "y", "width", "height", "font-size", "viewBox"):

@@ -49,7 +49,7 @@ def regenerate(config: Any) -> None:
     result = pipeline.generate(_session.content_dir, _session.docs_dir,
                                site_url=_session.site_url)
     if len(result.problems):
-        print(result.problems.format(), file=sys.stderr)
+        print(result.problems.format_folded(), file=sys.stderr)
     for line in summary_lines(result.content) if result.content else []:
         print(line, file=sys.stderr)
     if result.site is None:
@@ -140,7 +140,7 @@ def serve(content_dir: Path, port: int) -> int:
     public_url = mkdocs_runner.configured_site_url(mkdocs_runner.find_config(content_dir))
     first = pipeline.generate(content_dir, docs_dir, site_url=public_url or local_url)
     if len(first.problems):
-        print(first.problems.format(), file=sys.stderr)
+        print(first.problems.format_folded(), file=sys.stderr)
     if first.site is None and not (docs_dir / "index.md").is_file():
         print("Không xem trước được: nội dung có lỗi và chưa có bản dựng nào trước đó.",
               file=sys.stderr)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.check import bodylinks
 from generator.load import safefs
 from generator.load.model import Article
 from generator.load.schema import Attachment, Plan, Report
-from generator.render import figure_charts, figures, views
+from generator.render import figure_charts, figures, photos, views
 from generator.render.context import RenderContext
 from generator.render.liststructure import normalise_lists
 from generator.render.markdown import Md, demote_headings, escape, link
@@ -104,6 +105,24 @@ def document_description(ctx: RenderContext, article: Article[Any]) -> str:
     return first_paragraph(article.body) or f"{meta.tieu_de} – {ctx.unit.ten}."
 
 
+def _body(ctx: RenderContext, article: Article[Any]) -> str:
+    """The body with its links written from the page (``check/bodylinks.py``) and its
+    photos as phone-sized copies linking to the original (``render/photos.py``)."""
+    page_url_dir = f"{article.folder}/{article.slug}"
+
+    def picture(link: bodylinks.Link, rel: str, href: str) -> str | None:
+        if not rel.startswith("tep/"):
+            return None
+        photo = ctx.photos.photo(rel, ctx.content.attachments.get(rel) or ctx.content.root / rel)
+        if photo is None:
+            return None
+        ctx.files.update(ctx.photos.files)
+        return photos.picture_markdown(link.alt, link.title, href, photo, page_url_dir)
+
+    return bodylinks.rewrite_links(article.body, bodylinks.article_base(article), ctx.content,
+                                   bodylinks.article_by_source(ctx.content), picture)
+
+
 def article_page(ctx: RenderContext, article: Article[Any],
                  back: tuple[str, str] | None) -> None:
     meta = article.meta
@@ -118,7 +137,7 @@ def article_page(ctx: RenderContext, article: Article[Any],
         charts=[Md(c) for c in figure_charts.report_charts(article)] if is_report else [],
         extra_charts=[Md(c) for c in figure_charts.extra_charts(article)] if is_report else [],
         period=getattr(meta, "ky_bao_cao", None), description=document_description(ctx, article),
-        body=Md(wrap_block(demote_headings(normalise_lists(article.body.strip("\n"))))),
+        body=Md(wrap_block(demote_headings(normalise_lists(_body(ctx, article).strip("\n"))))),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from generator.check import bodylinks
 from generator.load.schema import Procedure
 from generator.render import procedure_facts as facts
 from generator.render import views
@@ -40,25 +41,46 @@ def field_pages(ctx: RenderContext) -> None:
                                         online=views.online_label))
 
 
+def _with_links_from_page(ctx: RenderContext, p: Procedure) -> Procedure:
+    """``p`` with the links of its Markdown written from its page (a form file
+    linked as ``tep/mau/a.pdf``, as ``mau:`` is written, works as ``../tep/…``)."""
+    texts = [text for _, _, text in bodylinks.procedure_texts([p])]
+    if not any("](" in text or "]:" in text for text in texts):
+        return p
+    base = bodylinks.procedure_base(p, ctx.content)
+    by_source = bodylinks.article_by_source(ctx.content)
+
+    def fix(text: str) -> str:
+        return bodylinks.rewrite_links(text, base, ctx.content, by_source)
+
+    channels = [c.model_copy(update={"mo_ta": fix(c.mo_ta) if c.mo_ta else c.mo_ta})
+                for c in p.cach_thuc]
+    return p.model_copy(update={
+        "trinh_tu": [fix(step) for step in p.trinh_tu], "cach_thuc": channels,
+        "yeu_cau_dieu_kien": fix(p.yeu_cau_dieu_kien) if p.yeu_cau_dieu_kien else None})
+
+
 def procedure_page(ctx: RenderContext, p: Procedure) -> None:
     back = ctx.back_links.get(p.linh_vuc) if p.in_force else None
     successor = ctx.codes.get(p.thay_the_boi or "")
     related = [ctx.codes[c] for c in p.thu_tuc_lien_quan
                if c in ctx.codes and c != p.ma_thu_tuc]
-    documents = facts.documents(p, ctx.content)
+    folder = bodylinks.source_folder(p, ctx.content)
+    documents = facts.documents(p, ctx.content, folder)
     # What the page shows of other procedures: their names, addresses and whether in force.
     linked = [(o.ma_thu_tuc, o.ten, o.slug, o.hieu_luc)
               for o in ([successor] if successor else []) + related]
 
     def context() -> dict[str, object]:
+        shown = _with_links_from_page(ctx, p)  # links in its Markdown written from its page
         return dict(
-            p=p, name_class=facts.name_class(p.ten),
+            p=shown, name_class=facts.name_class(p.ten),
             back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
             description=views.procedure_description(p),
             time_limits=facts.time_limits(p), fees=facts.fees(p), online=views.online_label(p),
             online_link=facts.online_link(ctx.unit, p),
             where=facts.counter(ctx.unit, ctx.place, p), documents=documents,
-            channels=facts.channel_blocks(p),
+            channels=facts.channel_blocks(shown),
             status=views.status_label(p), successor=successor, related=related,
             related_in_force=[r for r in related if r.in_force and r is not successor],
             search_link="../tim-kiem.md", field_link=ctx.back_links.get(p.linh_vuc),
