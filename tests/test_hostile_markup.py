@@ -123,7 +123,7 @@ def violations(html: str, where: str = "") -> list[str]:
             text = " ".join(value) if isinstance(value, list) else str(value)
             if name not in allowed and name.lower() not in {a.lower() for a in allowed}:
                 found.append(f"{where}<{tag.name} {name}>")
-            elif name == "class" and set(text.split()) - sanitize.CLASSES:
+            elif name == "class" and set(text.split()) - sanitize.CLASSES - sanitize.styled_classes():
                 found.append(f"{where}<{tag.name} class={text!r}>")
             elif name in ("href", "src") and _scheme(text) not in (None, *sanitize.URL_SCHEMES):
                 found.append(f"{where}<{tag.name} {name}={text!r}>")

@@ -60,7 +60,9 @@ ATTRIBUTES = {
     "details": {"open"},
     "nav": {"aria-label"},
     "svg": {"xmlns", "viewBox", "role", "aria-label"},
-    "rect": {"x", "y", "width", "height", "fill"},
+    # an approximate figure ("trên 120") is a paler bar with a dashed edge (svgchart.py)
+    "rect": {"x", "y", "width", "height", "fill", "fill-opacity", "stroke", "stroke-width",
+             "stroke-dasharray"},
     "text": {"x", "y", "font-size", "fill", "text-anchor", "dominant-baseline"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -77,6 +79,7 @@ CLASSES = ADMONITIONS | {
     "cchc-count", "cchc-list", "cchc-fields", "cchc-compact-table", "cchc-none",
     "cchc-quick", "cchc-figure", "cchc-chart", "cchc-chart__row", "cchc-chart__track",
     "cchc-chart__bar", "cchc-chart__label", "cchc-chart__value", "cchc-chart__missing",
+    "cchc-more-figures", "cchc-chart__bar--approx",
 }
 # Pages cchc writes alone from plain (escaped) values: kept as written.
 TRUSTED_PAGES = {"tim-kiem.md"}
@@ -138,9 +141,10 @@ def attribute_value(tag: str, name: str, value: str) -> str | None:
     if tag == "img" and name == "srcset" and any(
             is_other_host(candidate.strip().split(" ")[0]) for candidate in value.split(",")):
         return None  # the phone-sized copies (render/photos.py) are on the site too
-    if name == "fill":
+    if name in ("fill", "stroke"):
         return value if _SAFE_COLOUR.match(value) else None
-    if name in ("x", "y", "width", "height", "font-size", "viewBox"):
+    if name in ("x", "y", "width", "height", "font-size", "viewBox", "fill-opacity",
+                "stroke-width", "stroke-dasharray"):
         return value if _SAFE_NUMBER.match(value) else None
     if name in ("text-anchor", "dominant-baseline", "role"):
         return value if _SAFE_WORD.match(value) else None
