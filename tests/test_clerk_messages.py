@@ -267,9 +267,11 @@ def test_an_attachment_over_5_mb(problems_of: Callable[[dict[str, str | bytes]],
     big = tmp_path / "content" / "tep" / "quyet-dinh.pdf"
     big.parent.mkdir(parents=True)
     with big.open("wb") as handle:
+        handle.write(b"%PDF-1.4\n")  # attachments are checked by their first bytes too
         os.truncate(handle.fileno(), 21_300_000)  # sparse: no 20 MB written
     small = tmp_path / "content" / "tep" / "nho.pdf"
     with small.open("wb") as handle:
+        handle.write(b"%PDF-1.4\n")
         os.truncate(handle.fileno(), 5 * 1024 * 1024)  # exactly 5 MB: no warning
     assert problems_of({}) == expect("""
         content/tep/quyet-dinh.pdf:1:1: cảnh báo [file.large_attachment]: tệp đính kèm nặng 20,3 MB; người dân dùng điện thoại phải chờ lâu mới tải xong (nên dưới 5 MB)

@@ -400,3 +400,21 @@ def test_the_procedure_pages_own_sections_survive_cleaning(tmp_path: Path) -> No
     cleaned = clean_html(html)
     assert '<nav class="cchc-onpage" aria-label="Trên trang này">' in cleaned
     assert '<section class="cchc-channel">' in cleaned
+
+
+def test_every_class_cchcs_page_templates_write_survives_cleaning() -> None:
+    """A class a page template writes but the allowlist lacks is silently dropped
+    (the successor button, the further-figures fold and the "Thường dùng" tag each
+    lost theirs once): every ``cchc-`` class in the Markdown templates is allowed."""
+    from generator.site.sanitize import allowed_classes
+
+    templates = Path(__file__).resolve().parent.parent / "generator" / "render" / "templates"
+    written = set()
+    for template in templates.glob("*.md.j2"):
+        text = template.read_text(encoding="utf-8")
+        for match in re.finditer(r'class="([^"{]*)"|\{:?\s*([^}]*)\}', text):
+            words = (match.group(1) or "").split() + [
+                word[1:] for word in (match.group(2) or "").split() if word.startswith(".")]
+            written |= {word for word in words if word.startswith("cchc-")}
+    assert written
+    assert [c for c in sorted(written) if allowed_classes(c) != c] == []

@@ -235,16 +235,30 @@ def attachment_path(value: str, content: Content, folder: str) -> str | None:
     return resolve(value, (folder,), content)
 
 
+_TEMPLATE_HEADING = re.compile(r"^#{2,3} (?P<title>[^{\n]+?)(?: \{ #(?P<id>[a-z0-9-]+) \})?\s*$")
+
+
 @cache
-def _template_headings() -> tuple[str, ...]:
-    """The fixed headings of a procedure page (those without template code)."""
-    text = (TEMPLATES / "procedure.md.j2").read_text(encoding="utf-8")
-    return tuple(line[3:].strip() for line in text.splitlines()
-                 if line.startswith("## ") and "{" not in line)
+def _template_anchors() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The fixed headings of a procedure page (titles, and ids set with ``{ #id }``),
+    from its templates; headings made by template code are left out."""
+    titles: list[str] = []
+    ids: set[str] = set()
+    for name in ("procedure.md.j2", "procedure-details.md.j2"):
+        for line in (TEMPLATES / name).read_text(encoding="utf-8").splitlines():
+            match = _TEMPLATE_HEADING.match(line)
+            if match is None or "{{" in line or "{%" in line:
+                continue
+            if match["id"]:
+                ids.add(match["id"])
+            else:
+                titles.append(match["title"].strip())
+    return tuple(titles), frozenset(ids)
 
 
 def procedure_anchors(procedure: Procedure) -> set[str]:
-    return _numbered([procedure.ten, *_template_headings()])
+    titles, ids = _template_anchors()
+    return _numbered([procedure.ten, *titles]) | ids
 
 
 def check_body_links(content: Content, problems: Problems) -> None:
@@ -296,6 +310,8 @@ def _check_link(kind: str, base: Base, link: Link, where: Location, content: Con
                      fix=_fix(path, base.folders[0], content, link.image))
         return
     if published(rel, by_source, content) is None:
+        if rel.startswith("tep/"):
+            return  # in tep/ but refused (type, content, link): reported at the file itself
         name = posixpath.basename(rel)
         text = "![mô tả ảnh]" if link.image else "[Tải văn bản]"
         problems.add(f"{kind}.link_unpublished", where, value=link.target, file=rel,

@@ -79,7 +79,7 @@ CLASSES = ADMONITIONS | {
     "cchc-count", "cchc-list", "cchc-fields", "cchc-compact-table", "cchc-none",
     "cchc-quick", "cchc-figure", "cchc-chart", "cchc-chart__row", "cchc-chart__track",
     "cchc-chart__bar", "cchc-chart__label", "cchc-chart__value", "cchc-chart__missing",
-    "cchc-more-figures", "cchc-chart__bar--approx",
+    "cchc-more-figures", "cchc-chart__bar--approx", "cchc-successor", "cchc-nowrap",
 }
 # Pages cchc writes alone from plain (escaped) values: kept as written.
 TRUSTED_PAGES = {"tim-kiem.md"}
