@@ -25,9 +25,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
+def serve_directory(root: Path, handler_class: type[http.server.SimpleHTTPRequestHandler]
+                    | None = None) -> Iterator[str]:
     """Serve ``root`` on 127.0.0.1 (a free port); yields the base URL ending in "/"."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -99,12 +100,5 @@ class _GzipHandler(_QuietHandler):
 @contextmanager
 def serve_gzip(root: Path) -> Iterator[str]:
     """``serve_directory`` with text files gzip-compressed (real transfer sizes)."""
-    handler = functools.partial(_GzipHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(root, _GzipHandler) as base:
+        yield base

@@ -94,6 +94,27 @@ def make_content(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
+def problems_of(make_content: Callable[..., Path], tmp_path: Path,
+                monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str | bytes]], str]:
+    """The problems ``cchc check`` prints (text format, paths from the repository) for
+    the minimal content plus ``files``: what the golden message tests compare."""
+    from generator import build as pipeline
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(files: dict[str, str | bytes]) -> str:
+        make_content(files)
+        return pipeline.check(Path("content")).problems.format()
+
+    return run
+
+
+def expect(text: str) -> str:
+    """A golden message written indented in a test, as printed."""
+    return textwrap.dedent(text).strip("\n")
+
+
+@pytest.fixture
 def sample_copy(tmp_path: Path) -> Path:
     """A private copy of the sample commune's content, safe to break."""
     target = tmp_path / "content"

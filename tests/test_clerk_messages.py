@@ -10,36 +10,19 @@ from __future__ import annotations
 
 import json
 import os
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator import build as pipeline
-from tests.conftest import Run
+from tests.conftest import Run, expect
 
 PROC = "thu-tuc/ho-tich/moi.yml"
 PROC_BASE = 'ma_thu_tuc: "1.000894"\nten: "Thủ tục đăng ký kết hôn"\nlinh_vuc: "Hộ tịch"\n' \
             "cach_thuc:\n  - kenh: truc_tiep\n"
 PLAN_HEAD = '---\nso_hieu: "1/KH"\nngay_ban_hanh: 2026-01-08\ntrich_yeu: "Kế hoạch CCHC"\n---\n'
 REPORT_HEAD = '---\nso_hieu: "2/BC"\nngay_ban_hanh: 2026-06-15\ntrich_yeu: "Báo cáo"\n'
-
-
-@pytest.fixture
-def problems_of(make_content: Callable[..., Path], tmp_path: Path,
-                monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str | bytes]], str]:
-    monkeypatch.chdir(tmp_path)
-
-    def run(files: dict[str, str | bytes]) -> str:
-        make_content(files)
-        return pipeline.check(Path("content")).problems.format()
-
-    return run
-
-
-def expect(text: str) -> str:
-    return textwrap.dedent(text).strip("\n")
 
 
 CURLY_HINT = "gõ lại dấu ngoặc kép bằng phím Shift + ' (dấu \" thẳng), ví dụ:"

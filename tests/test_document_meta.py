@@ -40,18 +40,6 @@ def site_of(make_content: Callable[..., Path], tmp_path: Path,
     return run
 
 
-@pytest.fixture
-def problems_of(make_content: Callable[..., Path], tmp_path: Path,
-                monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str | bytes]], str]:
-    monkeypatch.chdir(tmp_path)
-
-    def run(files: dict[str, str | bytes]) -> str:
-        make_content(files)
-        return pipeline.check(Path("content")).problems.format()
-
-    return run
-
-
 # --- parsing ------------------------------------------------------------------------------
 
 

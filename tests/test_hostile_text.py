@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as pipeline
 from generator.problems import formats
 from generator.problems.record import Location, Problems, terminal_safe
 from generator.render import vcard
@@ -19,18 +18,6 @@ from generator.render.pages.feeds import _add
 
 CONTROLS = ["\x1b", "\x00", "\x07", "\x08", "\x0b", "\x0c", "\x7f", "\x85", "\x9b",
             "\u2028", "\u2029", "\u202a", "\u202e", "\u2066", "\u2069"]
-
-
-@pytest.fixture
-def problems_of(make_content: Callable[..., Path], tmp_path: Path,
-                monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str | bytes]], str]:
-    monkeypatch.chdir(tmp_path)
-
-    def run(files: dict[str, str | bytes]) -> str:
-        make_content(files)
-        return pipeline.check(Path("content")).problems.format()
-
-    return run
 
 
 HINT = ("  gợi ý: xoá ký tự ẩn ở đúng dòng, cột đã nêu (xoá cả chữ bên cạnh rồi gõ lại); ký tự "

@@ -111,18 +111,6 @@ def test_one_space_off_is_reported_as_ambiguous() -> None:
 # --- warnings, in full ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def problems_of(make_content: Callable[..., Path], tmp_path: Path,
-                monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str | bytes]], str]:
-    monkeypatch.chdir(tmp_path)
-
-    def run(files: dict[str, str | bytes]) -> str:
-        make_content(files)
-        return pipeline.check(Path("content")).problems.format()
-
-    return run
-
-
 def test_setext_heading_warning(problems_of: Callable[..., str]) -> None:
     text = ("---\ntrich_yeu: \"Kế hoạch\"\n---\n\nBÁO CÁO KẾT QUẢ\n---\n\n"
             "Đoạn văn.\n\n---\n\nĐoạn cuối.\n")

@@ -14,24 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as pipeline
-from tests.conftest import MINIMAL_PROCEDURE
-
-
-@pytest.fixture
-def problems_of(make_content: Callable[..., Path], tmp_path: Path,
-                monkeypatch: pytest.MonkeyPatch) -> Callable[[dict[str, str | bytes]], str]:
-    monkeypatch.chdir(tmp_path)
-
-    def run(files: dict[str, str | bytes]) -> str:
-        make_content(files)
-        return pipeline.check(Path("content")).problems.format()
-
-    return run
-
-
-def expect(text: str) -> str:
-    return textwrap.dedent(text).strip("\n")
-
+from tests.conftest import MINIMAL_PROCEDURE, expect
 
 PROC = "thu-tuc/ho-tich/moi.yml"
 

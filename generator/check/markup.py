@@ -132,14 +132,9 @@ def _report(problems: Problems, code: str, where: Callable[[str], Location], tex
 
 
 def _procedure_fields(content: Content) -> Iterator[tuple[Any, tuple[str | int, ...], str]]:
-    for procedure in content.procedures:
-        for index, step in enumerate(procedure.trinh_tu):
-            yield procedure, ("trinh_tu", index), step
-        if procedure.yeu_cau_dieu_kien:
-            yield procedure, ("yeu_cau_dieu_kien",), procedure.yeu_cau_dieu_kien
-        for index, channel in enumerate(procedure.cach_thuc):
-            if channel.mo_ta:
-                yield procedure, ("cach_thuc", index, "mo_ta"), channel.mo_ta
+    from generator.check.bodylinks import procedure_texts
+
+    return procedure_texts(content.procedures)
 
 
 def _procedure_where(procedure: Any, path: tuple[str | int, ...], _needle: str) -> Location:

@@ -194,17 +194,23 @@ def _kept_rows(table: ExportTable, commune_only: bool, take_unknown: bool,
     return kept
 
 
-def _province(content_dir: Path) -> str | None:
-    """``tinh`` of don-vi.yml, None when there is none (or it cannot be read)."""
-    path = next((p for p in (content_dir / "don-vi.yml", content_dir / "don-vi.yaml")
+def _read_small_yaml(content_dir: Path, stem: str) -> Any:
+    """``stem``.yml (or .yaml) of ``content_dir`` as plain strings, lists and mappings;
+    None when there is none or it cannot be read (``check`` reports why)."""
+    path = next((p for p in (content_dir / f"{stem}.yml", content_dir / f"{stem}.yaml")
                  if p.is_file()), None)
     if path is None:
         return None
     try:
-        data = yaml.load(TextFile.read(path).text,
+        return yaml.load(TextFile.read(path).text,
                          Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     except (EditError, yaml.YAMLError):
         return None
+
+
+def _province(content_dir: Path) -> str | None:
+    """``tinh`` of don-vi.yml, None when there is none (or it cannot be read)."""
+    data = _read_small_yaml(content_dir, "don-vi")
     province = data.get("tinh") if isinstance(data, dict) else None
     return province if isinstance(province, str) else None
 
@@ -221,14 +227,8 @@ def _not_listed(index: ProcedureIndex, table: ExportTable,
 
 def _listed_fields(content_dir: Path) -> set[str] | None:
     """Field names in linh-vuc.yml (normalised), None when there is no such file."""
-    path = next((p for p in (content_dir / "linh-vuc.yml", content_dir / "linh-vuc.yaml")
-                 if p.is_file()), None)
-    if path is None:
-        return None
-    try:
-        data = yaml.load(TextFile.read(path).text,
-                         Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
-    except (EditError, yaml.YAMLError):
+    data = _read_small_yaml(content_dir, "linh-vuc")
+    if data is None:
         return None
     entries = data if isinstance(data, list) else []
     names = [e.get("ten") if isinstance(e, dict) else e for e in entries]
