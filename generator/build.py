@@ -95,6 +95,10 @@ def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = Fal
     """Load every file and check every rule. Unchanged files come from the load
     cache; the cache itself is written only when ``save_cache`` (by builds)."""
     result = Result()
+    if content_dir.is_symlink():  # a committed `content -> /elsewhere` would read from there
+        name = display_path(content_dir)
+        result.problems.add("file.symlink", Location(name), name=name)
+        return result
     progress("Đọc nội dung")
     cache = LoadCache(cache_dir_for(content_dir) / "thu-tuc.json", writable=save_cache)
     with _gc_paused():

@@ -138,6 +138,25 @@ def test_symlinks_are_refused_never_followed(case: str, cchc: Callable[..., Run]
     assert leaked(build.out + build.err, chdir / "site", chdir / "site_src") == []
 
 
+def test_a_content_folder_that_is_itself_a_link_is_refused(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], secret: Path,
+        chdir: Path) -> None:
+    """A repository that commits ``content -> /elsewhere`` reads nothing from there."""
+    real = make_content({"tep/mau/that.pdf": PDF})
+    shutil.copy(secret / "bi-mat.pdf", real / "tep" / "mau" / "bi-mat.pdf")
+    real.rename(chdir / "that")
+    os.symlink(chdir / "that", chdir / "content")
+    for args in (("check", "--content", "content"), ("check",),
+                 ("build", "--content", "content", "--out", "site")):
+        run = cchc(*args)
+        no_traceback(run)
+        assert "content:1:1: lỗi [file.symlink]: «content» là liên kết tượng trưng" in run.err
+        assert "1 lỗi" in run.err
+    assert leaked(chdir / "site", chdir / "site_src") == [] and not (chdir / "site").exists()
+    assert not (chdir / ".cchc-cache").exists()
+    assert cchc("check", "--content", "that").code == 0  # the real folder, named as such
+
+
 def test_pipes_and_hidden_links_are_refused_without_hanging(
         cchc: Callable[..., Run], make_content: Callable[..., Path], secret: Path,
         chdir: Path) -> None:
