@@ -327,6 +327,9 @@ ACTIVE: dict[str, tuple[bytes, str]] = {
     "trang.md": (b"---\ntieu_de: x\n---\n<script>alert(1)</script>", "attachment.type"),
     "khong-duoi": (b"<script>alert(1)</script>", "attachment.type"),
     "gia.pdf": (b"<!DOCTYPE html><script>alert(1)</script>", "attachment.content"),
+    "lai.pdf": (b"<html><script>alert(1)</script><!--" + PDF + b"-->", "attachment.content"),
+    "lai-svg.pdf": (b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'>" + PDF,
+                    "attachment.content"),
     "gia.png": (b"<svg onload=alert(1)>", "attachment.content"),
     "gia.docx": (b"<html><body onload=alert(1)>", "attachment.content"),
     "gia.jpg": (PNG, "attachment.content"),
@@ -356,6 +359,7 @@ def test_documents_and_images_are_published(cchc: Callable[..., Run],
         "tep/mau/d.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100),
         "tep/mau/e.gif": b"GIF89a" + bytes(20), "tep/mau/f.webp": b"RIFF\0\0\0\0WEBPVP8 ",
         "tep/mau/g.rtf": b"{\\rtf1 x}", "tep/mau/h.jpg": b"\xff\xd8\xff\xe0" + bytes(20),
+        "tep/mau/i.pdf": b"\r\nMIME junk from a mail client\r\n" + PDF,  # header a bit later
     }
     make_content(files)
     run = cchc("check", "--content", "content", "--strict")
