@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.check.rules import check_content
+from generator.load import safefs
 from generator.load.cache import LoadCache
 from generator.load.loader import load_content
 from generator.load.model import Content
@@ -99,6 +100,7 @@ def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = Fal
         name = display_path(content_dir)
         result.problems.add("file.symlink", Location(name), name=name)
         return result
+    safefs.confine(content_dir)
     progress("Đọc nội dung")
     cache = LoadCache(cache_dir_for(content_dir) / "thu-tuc.json", writable=save_cache)
     with _gc_paused():

@@ -188,6 +188,28 @@ def test_readers_never_follow_a_link_swapped_in_after_the_walk(tmp_path: Path,
         safefs.read_head(link)
 
 
+def test_a_folder_swapped_for_a_link_after_the_walk_is_not_followed(
+        make_content: Callable[..., Path], secret: Path) -> None:
+    """O_NOFOLLOW guards only the last name: every folder below content/ is opened
+    without following links too, once a build or check has confined content/."""
+    content = make_content({"tep/mau/bi-mat.pdf": PDF, "tep/mau/sau/x.pdf": PDF})
+    result = pipeline.check(content)
+    listed = result.content.attachments if result.content else {}
+    assert {"tep/mau/bi-mat.pdf", "tep/mau/sau/x.pdf"} <= set(listed)
+    assert safefs.read_head(listed["tep/mau/bi-mat.pdf"]).startswith(b"%PDF-")
+    (secret / "sau").mkdir()
+    (secret / "sau" / "x.pdf").write_bytes(PDF + CANARY.encode())
+    (content / "tep" / "mau").rename(content / "tep" / "cu")
+    os.symlink(secret, content / "tep" / "mau")  # after the walk, before the copy
+    for rel in ("tep/mau/bi-mat.pdf", "tep/mau/sau/x.pdf"):
+        with pytest.raises(safefs.UnsafeFile) as refused:
+            safefs.read_regular(listed[rel], safefs.ATTACHMENT_LIMIT)
+        assert refused.value.kind == "symlink"
+        with pytest.raises(safefs.UnsafeFile):
+            safefs.read_head(listed[rel])
+    assert safefs.read_regular(content / "tep" / "cu" / "bi-mat.pdf") == PDF
+
+
 # --- case 2: caches cannot run code --------------------------------------------------------
 
 
