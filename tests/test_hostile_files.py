@@ -588,6 +588,30 @@ def test_folders_cchc_prunes_must_not_be_links(name: str, cchc: Callable[..., Ru
     assert [p.name for p in victim.iterdir()] == ["luan-van.docx"]
 
 
+@pytest.mark.parametrize("inside", ["site_src/thu-tuc", "site_src/thu-tuc/1-001193.md",
+                                    ".cchc-cache/html", ".site.a/thu-tuc"])
+def test_links_inside_folders_cchc_writes_are_refused(inside: str, cchc: Callable[..., Run],
+                                                      make_content: Callable[..., Path],
+                                                      chdir: Path) -> None:
+    """A committed ``site_src/thu-tuc -> ~/elsewhere`` must not have pages written there."""
+    make_content()
+    assert cchc("build", "--content", "content", "--out", "site").code == 0
+    victim = chdir / "nha"
+    victim.mkdir()
+    (victim / "1-001193.md").write_bytes(b"precious")
+    link = chdir / inside
+    if link.is_dir():
+        shutil.rmtree(link)
+    else:
+        link.unlink(missing_ok=True)
+    os.symlink(victim / "1-001193.md" if inside.endswith(".md") else victim, link)
+    run = cchc("build", "--content", "content", "--out", "site")
+    no_traceback(run)
+    assert f"{inside}:1:1: lỗi [output.symlink]: «{inside}»" in run.err
+    assert [p.name for p in victim.iterdir()] == ["1-001193.md"]
+    assert (victim / "1-001193.md").read_bytes() == b"precious"
+
+
 def test_huge_files_are_refused_without_being_read(make_content: Callable[..., Path],
                                                    tmp_path: Path) -> None:
     """A 1 GB sparse attachment and a 3 MB YAML file, checked under a 1 GB memory cap."""
