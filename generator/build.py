@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import html
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.check.rules import check_content
+from generator.load import safefs
 from generator.load.cache import LoadCache
 from generator.load.loader import load_content
 from generator.load.model import Content
@@ -95,6 +97,11 @@ def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = Fal
     """Load every file and check every rule. Unchanged files come from the load
     cache; the cache itself is written only when ``save_cache`` (by builds)."""
     result = Result()
+    if content_dir.is_symlink():  # a committed `content -> /elsewhere` would read from there
+        name = display_path(content_dir)
+        result.problems.add("file.symlink", Location(name), name=name)
+        return result
+    safefs.confine(content_dir)
     progress("Đọc nội dung")
     cache = LoadCache(cache_dir_for(content_dir) / "thu-tuc.json", writable=save_cache)
     with _gc_paused():
@@ -115,7 +122,21 @@ def linked_work_dirs(content_dir: Path, docs_dir: Path, *more: Path) -> Problems
         if path.is_symlink() or (path.exists() and not path.is_dir()):
             problems.add("output.symlink", Location(display_path(path)),
                          name=display_path(path))
+    for path in (p for folder in (docs_dir, cache, *more) for p in _links_inside(folder)):
+        problems.add("output.symlink", Location(display_path(path)), name=display_path(path))
     return problems
+
+
+def _links_inside(folder: Path) -> list[Path]:
+    """Links anywhere under ``folder`` (not followed): a committed ``site_src/thu-tuc ->
+    ~/elsewhere`` would have the build write its pages there."""
+    if folder.is_symlink() or not folder.is_dir():
+        return []
+    found = []
+    for top, dirs, files in os.walk(folder, followlinks=False):
+        found += [Path(top) / name for name in sorted(dirs + files)
+                  if os.path.islink(os.path.join(top, name))]
+    return found
 
 
 def generate(content_dir: Path, docs_dir: Path, strict: bool = False,

@@ -138,6 +138,25 @@ def test_symlinks_are_refused_never_followed(case: str, cchc: Callable[..., Run]
     assert leaked(build.out + build.err, chdir / "site", chdir / "site_src") == []
 
 
+def test_a_content_folder_that_is_itself_a_link_is_refused(
+        cchc: Callable[..., Run], make_content: Callable[..., Path], secret: Path,
+        chdir: Path) -> None:
+    """A repository that commits ``content -> /elsewhere`` reads nothing from there."""
+    real = make_content({"tep/mau/that.pdf": PDF})
+    shutil.copy(secret / "bi-mat.pdf", real / "tep" / "mau" / "bi-mat.pdf")
+    real.rename(chdir / "that")
+    os.symlink(chdir / "that", chdir / "content")
+    for args in (("check", "--content", "content"), ("check",),
+                 ("build", "--content", "content", "--out", "site")):
+        run = cchc(*args)
+        no_traceback(run)
+        assert "content:1:1: lỗi [file.symlink]: «content» là liên kết tượng trưng" in run.err
+        assert "1 lỗi" in run.err
+    assert leaked(chdir / "site", chdir / "site_src") == [] and not (chdir / "site").exists()
+    assert not (chdir / ".cchc-cache").exists()
+    assert cchc("check", "--content", "that").code == 0  # the real folder, named as such
+
+
 def test_pipes_and_hidden_links_are_refused_without_hanging(
         cchc: Callable[..., Run], make_content: Callable[..., Path], secret: Path,
         chdir: Path) -> None:
@@ -167,6 +186,28 @@ def test_readers_never_follow_a_link_swapped_in_after_the_walk(tmp_path: Path,
     assert refused.value.kind == "symlink"
     with pytest.raises(safefs.UnsafeFile):
         safefs.read_head(link)
+
+
+def test_a_folder_swapped_for_a_link_after_the_walk_is_not_followed(
+        make_content: Callable[..., Path], secret: Path) -> None:
+    """O_NOFOLLOW guards only the last name: every folder below content/ is opened
+    without following links too, once a build or check has confined content/."""
+    content = make_content({"tep/mau/bi-mat.pdf": PDF, "tep/mau/sau/x.pdf": PDF})
+    result = pipeline.check(content)
+    listed = result.content.attachments if result.content else {}
+    assert {"tep/mau/bi-mat.pdf", "tep/mau/sau/x.pdf"} <= set(listed)
+    assert safefs.read_head(listed["tep/mau/bi-mat.pdf"]).startswith(b"%PDF-")
+    (secret / "sau").mkdir()
+    (secret / "sau" / "x.pdf").write_bytes(PDF + CANARY.encode())
+    (content / "tep" / "mau").rename(content / "tep" / "cu")
+    os.symlink(secret, content / "tep" / "mau")  # after the walk, before the copy
+    for rel in ("tep/mau/bi-mat.pdf", "tep/mau/sau/x.pdf"):
+        with pytest.raises(safefs.UnsafeFile) as refused:
+            safefs.read_regular(listed[rel], safefs.ATTACHMENT_LIMIT)
+        assert refused.value.kind == "symlink"
+        with pytest.raises(safefs.UnsafeFile):
+            safefs.read_head(listed[rel])
+    assert safefs.read_regular(content / "tep" / "cu" / "bi-mat.pdf") == PDF
 
 
 # --- case 2: caches cannot run code --------------------------------------------------------
@@ -308,6 +349,9 @@ ACTIVE: dict[str, tuple[bytes, str]] = {
     "trang.md": (b"---\ntieu_de: x\n---\n<script>alert(1)</script>", "attachment.type"),
     "khong-duoi": (b"<script>alert(1)</script>", "attachment.type"),
     "gia.pdf": (b"<!DOCTYPE html><script>alert(1)</script>", "attachment.content"),
+    "lai.pdf": (b"<html><script>alert(1)</script><!--" + PDF + b"-->", "attachment.content"),
+    "lai-svg.pdf": (b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'>" + PDF,
+                    "attachment.content"),
     "gia.png": (b"<svg onload=alert(1)>", "attachment.content"),
     "gia.docx": (b"<html><body onload=alert(1)>", "attachment.content"),
     "gia.jpg": (PNG, "attachment.content"),
@@ -337,6 +381,7 @@ def test_documents_and_images_are_published(cchc: Callable[..., Run],
         "tep/mau/d.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100),
         "tep/mau/e.gif": b"GIF89a" + bytes(20), "tep/mau/f.webp": b"RIFF\0\0\0\0WEBPVP8 ",
         "tep/mau/g.rtf": b"{\\rtf1 x}", "tep/mau/h.jpg": b"\xff\xd8\xff\xe0" + bytes(20),
+        "tep/mau/i.pdf": b"\r\nMIME junk from a mail client\r\n" + PDF,  # header a bit later
     }
     make_content(files)
     run = cchc("check", "--content", "content", "--strict")
@@ -541,6 +586,30 @@ def test_folders_cchc_prunes_must_not_be_links(name: str, cchc: Callable[..., Ru
     no_traceback(run)
     assert f"{name}:1:1: lỗi [output.symlink]: «{name}»" in run.err
     assert [p.name for p in victim.iterdir()] == ["luan-van.docx"]
+
+
+@pytest.mark.parametrize("inside", ["site_src/thu-tuc", "site_src/thu-tuc/1-001193.md",
+                                    ".cchc-cache/html", ".site.a/thu-tuc"])
+def test_links_inside_folders_cchc_writes_are_refused(inside: str, cchc: Callable[..., Run],
+                                                      make_content: Callable[..., Path],
+                                                      chdir: Path) -> None:
+    """A committed ``site_src/thu-tuc -> ~/elsewhere`` must not have pages written there."""
+    make_content()
+    assert cchc("build", "--content", "content", "--out", "site").code == 0
+    victim = chdir / "nha"
+    victim.mkdir()
+    (victim / "1-001193.md").write_bytes(b"precious")
+    link = chdir / inside
+    if link.is_dir():
+        shutil.rmtree(link)
+    else:
+        link.unlink(missing_ok=True)
+    os.symlink(victim / "1-001193.md" if inside.endswith(".md") else victim, link)
+    run = cchc("build", "--content", "content", "--out", "site")
+    no_traceback(run)
+    assert f"{inside}:1:1: lỗi [output.symlink]: «{inside}»" in run.err
+    assert [p.name for p in victim.iterdir()] == ["1-001193.md"]
+    assert (victim / "1-001193.md").read_bytes() == b"precious"
 
 
 def test_huge_files_are_refused_without_being_read(make_content: Callable[..., Path],

@@ -69,8 +69,9 @@ def _detected(head: bytes) -> str:
 
 def _content_matches(suffix: str, head: bytes) -> bool:
     magic = ALLOWED[suffix][1]
-    if suffix == ".pdf":  # readers accept a PDF header anywhere in its first KB
-        return b"%PDF-" in head
+    if suffix == ".pdf":  # readers accept a PDF header anywhere in its first KB, but
+        start = head.find(b"%PDF-")  # markup before it is a page posing as a PDF (polyglot)
+        return start >= 0 and b"<" not in head[:start]
     if suffix == ".webp":
         return head.startswith(magic) and head[8:12] == b"WEBP"
     return head.startswith(magic)

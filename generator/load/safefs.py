@@ -27,6 +27,9 @@ ATTACHMENT_LIMIT = 50 * 1024 * 1024
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe must not hang
+_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+# Content folders (``confine``): below them no folder on a file's path may be a link either.
+_ROOTS: set[Path] = set()
 
 
 @dataclass(frozen=True)
@@ -90,10 +93,39 @@ def walk(folder: Path) -> Iterator[Path | Refused]:
                 yield Refused(path, kind)
 
 
+def confine(root: Path) -> None:
+    """Files under ``root`` are opened one folder at a time from ``root``, none followed
+    if it is a link: a folder swapped for a link after the walk (``tep/mau ->
+    /elsewhere``) is refused, where ``O_NOFOLLOW`` alone guards only the last name."""
+    _ROOTS.add(Path(os.path.abspath(root)))
+
+
+def _open_nofollow(path: Path) -> int:
+    flags = os.O_RDONLY | _NOFOLLOW | _NONBLOCK
+    absolute = Path(os.path.abspath(path))
+    root = next((r for r in _ROOTS if r in absolute.parents), None)
+    if root is None or not _DIRECTORY or os.open not in os.supports_dir_fd:
+        return os.open(path, flags)
+    folder = os.open(root, os.O_RDONLY | _DIRECTORY)
+    try:
+        for part in absolute.relative_to(root).parts[:-1]:
+            try:
+                inner = os.open(part, os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=folder)
+            except NotADirectoryError as exc:  # Linux says so for a link to a folder
+                mode = os.stat(part, dir_fd=folder, follow_symlinks=False).st_mode
+                code = errno.ELOOP if stat.S_ISLNK(mode) else errno.ENOTDIR
+                raise OSError(code, os.strerror(code), str(path)) from exc
+            os.close(folder)
+            folder = inner
+        return os.open(absolute.name, flags, dir_fd=folder)
+    finally:
+        os.close(folder)
+
+
 def open_regular(path: Path, limit: int) -> int:
     """A read-only descriptor of the regular file ``path`` of at most ``limit`` bytes."""
     try:
-        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+        fd = _open_nofollow(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP or os.path.islink(path):
             raise UnsafeFile("symlink") from exc
