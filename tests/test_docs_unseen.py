@@ -1,0 +1,76 @@
+"""Three documents cchc had not seen, written by a clerk from the staff guide alone.
+
+``tests/docs_unseen/content`` holds a phường's quarterly report (a table of dossiers
+by field, rates "100%" and "98,75 %", "1.234", a range and "không"), its year plan
+(annexes, a 6-column task table, nested lists a), -, +) and a year report with no
+number and a year-only date, signed "KT. CHỦ TỊCH", stating an online rate that
+disagrees with its counts. The site must build with ``--strict`` and show every
+figure as the documents write it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build as pipeline
+from generator.load.amount import parse
+from tests.test_seed_figures import article, figures_of
+
+UNSEEN = Path(__file__).parent / "docs_unseen" / "content"
+QUARTER = "bao-cao/bc-cchc-quy-i-2024"
+YEAR = "bao-cao/bc-cchc-nam-2024"
+PLAN = "ke-hoach/kh-cchc-nam-2024"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("unseen")
+    shutil.copytree(UNSEEN, root / "content")
+    result = pipeline.build(root / "content", root / "site")
+    assert not result.failed(strict=True), result.problems.format()
+    return root / "site"
+
+
+@pytest.mark.parametrize(("written", "shown", "number"), [
+    ("không", "không", 0.0), ("Không", "không", 0.0),
+    ("từ 300 đến 350", "từ 300 đến 350", 300.0), ("300 - 350", "300 - 350", 300.0),
+    ("1.200–1.500", "1.200–1.500", 1200.0), ("từ 95% đến 98%", "từ 95 đến 98 %", 95.0),
+])
+def test_figures_written_in_words_or_as_a_range(written: str, shown: str, number: float) -> None:
+    amount = parse(written)
+    assert amount is not None
+    assert (amount.text, amount.number) == (shown, number)
+    assert amount.approximate == (number != 0)
+
+
+@pytest.mark.parametrize("written", ["350 đến 300", "từ 300", "300 - ", "- 300", "không có"])
+def test_what_is_not_a_range_is_still_refused(written: str) -> None:
+    with pytest.raises(ValueError):
+        parse(written)
+
+
+def test_quarterly_report_shows_every_figure_as_written(site: Path) -> None:
+    figures = figures_of(article(site, QUARTER))
+    expected = {
+        "Hồ sơ tiếp nhận": "1.234", "Giải quyết đúng hạn": "1.185", "Quá hạn": "15",
+        "Tỷ lệ giải quyết đúng hạn": "98,75 %", "Tỷ lệ hài lòng": "100 %",
+        "Người dân được hướng dẫn nộp hồ sơ trực tuyến": "từ 300 đến 350 lượt",
+        "Đơn thư khiếu nại về thủ tục hành chính": "không",
+    }
+    for label, value in expected.items():
+        assert figures.get(label) == value, (label, figures)
+    assert "Hộ tịch" in str(article(site, QUARTER))
+
+
+def test_no_rate_above_100_and_no_computed_rate_where_one_is_stated(site: Path) -> None:
+    for page in (QUARTER, YEAR, "", "ket-qua-qua-cac-ky"):
+        text = article(site, page).get_text(" ")
+        for rate in re.findall(r"(\d+(?:,\d+)?)\s*%", text):
+            assert float(rate.replace(",", ".")) <= 100, (page, rate)
+    year = article(site, YEAR).get_text(" ")
+    assert "75,5 %" in year and "70 %" not in year  # 3.402/4.860 is never shown
+    assert "99,69 %" in year and "98,6 %" in year
