@@ -85,3 +85,24 @@ def test_a_stated_rate_may_be_a_range() -> None:
     from generator.load.amount import figure_rate
     amount = figure_rate("từ 95 đến 98%")
     assert amount is not None and amount.text == "từ 95 đến 98 %" and amount.approximate
+
+
+def test_a_year_report_dated_only_by_its_year_is_newer_than_the_first_quarter(site: Path) -> None:
+    """"Năm 2024" (dated 2024) follows "Quý I năm 2024" (28/03/2024): a report dated only
+    by its year is placed at the end of the period it reports on, not on 1 January."""
+    home = " ".join(article(site, "").get_text(" ").split())
+    assert "Năm 2024 (chưa có số, năm 2024)" in home, home
+    assert "Tiếp nhận 4.860 hồ sơ" in home and "1.234" not in home
+    trends = " ".join(article(site, "ket-qua-qua-cac-ky").get_text(" ").split())
+    assert trends.index("Quý I năm 2024 ") < trends.index("Năm 2024 ")
+
+
+@pytest.mark.parametrize(("period", "year", "end"), [
+    ("Quý I năm 2024", 2024, (3, 31)), ("quý 2/2024", 2024, (6, 30)),
+    ("6 tháng đầu năm 2023", 2023, (6, 30)), ("6 tháng cuối năm 2023", 2023, (12, 31)),
+    ("9 tháng năm 2023", 2023, (9, 30)), ("Năm 2024", 2024, (12, 31)),
+    ("Tháng 5 năm 2024", 2024, (5, 31)), ("Năm 2023", 2024, None), ("Đợt 1", 2024, None),
+])
+def test_end_of_a_reporting_period(period: str, year: int, end: tuple[int, int] | None) -> None:
+    from generator.load.period import period_end
+    assert period_end(period, year) == end
