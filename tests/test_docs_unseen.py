@@ -106,3 +106,17 @@ def test_a_year_report_dated_only_by_its_year_is_newer_than_the_first_quarter(si
 def test_end_of_a_reporting_period(period: str, year: int, end: tuple[int, int] | None) -> None:
     from generator.load.period import period_end
     assert period_end(period, year) == end
+
+
+def test_an_approximate_bar_keeps_its_pale_dashed_look_through_the_sanitiser() -> None:
+    """"trên 120" is drawn paler with a dashed edge (svgchart), and must stay so on the
+    page: issue 14's allowlists had dropped the class and the stroke attributes."""
+    from generator.render import svgchart
+    from generator.site.sanitize import clean_html
+    chart = svgchart.Chart("tin-bai", "Tin bài: trên 120",
+                           [svgchart.Bar("Tin bài", 120, "trên 120", True)], 120)
+    cleaned = clean_html(svgchart.render(chart))
+    assert 'class="cchc-chart__bar cchc-chart__bar--approx"' in cleaned
+    assert 'stroke-dasharray="5 3"' in cleaned and 'fill-opacity="0.45"' in cleaned
+    assert clean_html('<svg><rect stroke-dasharray="url(#x)" stroke="red;x"/></svg>') == \
+        "<svg><rect></rect></svg>"
