@@ -55,7 +55,8 @@ ATTRIBUTES = {
     "ol": {"start", "type"},
     "details": {"open"},
     "svg": {"xmlns", "viewBox", "role", "aria-label"},
-    "rect": {"x", "y", "width", "height", "fill"},
+    "rect": {"x", "y", "width", "height", "fill", "fill-opacity", "stroke", "stroke-width",
+             "stroke-dasharray"},  # the paler, dashed bar of an approximate figure
     "text": {"x", "y", "font-size", "fill", "text-anchor", "dominant-baseline"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -72,6 +73,7 @@ CLASSES = ADMONITIONS | {
     "cchc-count", "cchc-list", "cchc-fields", "cchc-compact-table", "cchc-none",
     "cchc-quick", "cchc-figure", "cchc-chart", "cchc-chart__row", "cchc-chart__track",
     "cchc-chart__bar", "cchc-chart__label", "cchc-chart__value", "cchc-chart__missing",
+    "cchc-chart__bar--approx", "cchc-more-figures", "cchc-links", "cchc-tag",
 }
 # Pages cchc writes alone from plain (escaped) values: kept as written.
 TRUSTED_PAGES = {"tim-kiem.md"}
@@ -116,9 +118,10 @@ def attribute_value(tag: str, name: str, value: str) -> str | None:
         return allowed_classes(value)
     if tag == "img" and name == "src" and is_other_host(value):
         return None  # pictures come from the site itself (content/tep/), never another host
-    if name == "fill":
+    if name in ("fill", "stroke"):
         return value if _SAFE_COLOUR.match(value) else None
-    if name in ("x", "y", "width", "height", "font-size", "viewBox"):
+    if name in ("x", "y", "width", "height", "font-size", "viewBox", "fill-opacity",
+                "stroke-width", "stroke-dasharray"):
         return value if _SAFE_NUMBER.match(value) else None
     if name in ("text-anchor", "dominant-baseline", "role"):
         return value if _SAFE_WORD.match(value) else None
