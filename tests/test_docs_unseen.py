@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator import build as pipeline
 from generator.load.amount import parse
+from tests.conftest import Run
 from tests.test_seed_figures import _text, article, figures_section
 
 UNSEEN = Path(__file__).parent / "docs_unseen" / "content"
@@ -135,3 +137,19 @@ def test_classes_of_cchc_own_markdown_pages_survive_the_sanitiser() -> None:
         for attr in re.findall(r'class="([^"{]*)"', template.read_text(encoding="utf-8")):
             written |= {c for c in attr.split() if not c.startswith("cchc-search")}
     assert written - CLASSES == {"cchc-home-search"}
+
+
+@pytest.mark.parametrize("written", ["12/KH-UBND ngày 15/01/2024", "Kế hoạch số 12/KH-UBND"])
+def test_a_plan_named_with_its_date_or_title_is_suggested_by_its_number(
+        tmp_path: Path, cchc: Callable[..., Run], written: str) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(UNSEEN, content)
+    report = content / f"{QUARTER}.md"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace('ke_hoach: "12/KH-UBND"', f'ke_hoach: "{written}"'),
+                      encoding="utf-8")
+    run = cchc("check", "--content", content)
+    assert run.code == 0, run.err
+    assert (f"bc-cchc-quy-i-2024.md:6:11: cảnh báo [report.plan_unknown]: `ke_hoach` ghi "
+            f"«{written}» nhưng không có kế hoạch nào có số hiệu hoặc tên tệp này; trang sẽ "
+            "không có liên kết tới kế hoạch; có phải là «12/KH-UBND»?") in run.err
