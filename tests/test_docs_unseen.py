@@ -14,11 +14,13 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator import build as pipeline
 from generator.load.amount import parse
+from tests.browser import serve_directory
 from tests.conftest import Run
 from tests.test_seed_figures import _text, article, figures_section
 
@@ -153,3 +155,32 @@ def test_a_plan_named_with_its_date_or_title_is_suggested_by_its_number(
     assert (f"bc-cchc-quy-i-2024.md:6:11: cảnh báo [report.plan_unknown]: `ke_hoach` ghi "
             f"«{written}» nhưng không có kế hoạch nào có số hiệu hoặc tên tệp này; trang sẽ "
             "không có liên kết tới kế hoạch; có phải là «12/KH-UBND»?") in run.err
+
+
+def test_a_numbered_table_keeps_its_numbers_narrow(site: Path) -> None:
+    """A plan's task table starts with "STT": that column is marked so it stays narrow
+    and the task beside it stays in place on a phone (the number alone tells nothing)."""
+    plan = article(site, PLAN)
+    table = next(t for t in plan.select("table") if "Nhiệm vụ" in _text(t))
+    firsts = [tr.find(["th", "td"]) for tr in table.select("tr")]
+    assert all("cchc-rownum" in (cell.get("class") or []) for cell in firsts)
+    other = next(t for t in article(site, QUARTER).select("table") if "Lĩnh vực" in _text(t))
+    assert not other.select(".cchc-rownum")
+
+
+@pytest.mark.browser
+def test_a_numbered_task_table_on_a_phone_keeps_the_task_in_view(
+        site: Path, browser: Any) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    with serve_directory(site) as url:
+        page.goto(url + "/" + PLAN + "/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        table = page.locator("table", has=page.locator("th", has_text="Sản phẩm"))
+        number = table.locator("td").first.bounding_box()
+        assert number["width"] <= 64, number  # "1" in 4 em at most, not a third of the screen
+        page.evaluate("""(table) => { const s = table.closest('.md-typeset__scrollwrap') || table;
+                                       s.scrollLeft = s.scrollWidth; }""", table.element_handle())
+        task = table.locator("td", has_text="Rà soát, công khai").bounding_box()
+        assert abs(task["x"] - (number["x"] + number["width"])) <= 2, (task, number)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()
