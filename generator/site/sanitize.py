@@ -74,6 +74,7 @@ CLASSES = ADMONITIONS | {
     "cchc-quick", "cchc-figure", "cchc-chart", "cchc-chart__row", "cchc-chart__track",
     "cchc-chart__bar", "cchc-chart__label", "cchc-chart__value", "cchc-chart__missing",
     "cchc-chart__bar--approx", "cchc-more-figures", "cchc-links", "cchc-tag",
+    "cchc-rownum",
 }
 # Pages cchc writes alone from plain (escaped) values: kept as written.
 TRUSTED_PAGES = {"tim-kiem.md"}
