@@ -185,3 +185,23 @@ def test_a_numbered_task_table_on_a_phone_keeps_the_task_in_view(
         assert abs(task["x"] - (number["x"] + number["width"])) <= 2, (task, number)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()
+
+
+@pytest.mark.parametrize(("extra", "accepted"), [
+    ('so_lieu:\n  ho_so_truc_tiep: "không"', True),
+    ('so_lieu:\n  khac:\n    - ten: A\n      gia_tri: "từ 300 đến 350"', True),
+    ('so_lieu:\n  khac:\n    - ten: A\n      gia_tri: "1.200–1.500"', True),
+    ('so_lieu:\n  khac:\n    - ten: A\n      gia_tri: "300 - 350"', True),
+    ('so_lieu:\n  ty_le_hai_long: "từ 95 đến 98%"', True),
+    ('so_lieu:\n  khac:\n    - ten: A\n      gia_tri: "không có"', False),
+    ('so_lieu:\n  khac:\n    - ten: A\n      gia_tri: "từ 300"', False),
+])
+def test_editor_and_loader_agree_on_nil_and_ranges(extra: str, accepted: bool,
+                                                   tmp_path: Path) -> None:
+    from generator.load.schema import Report
+    from tests.test_editor_schema import REPORT, check_text, schema_accepts
+    text = REPORT + extra + "\n"
+    problems = check_text(tmp_path / "r.md", f"---\n{text}---\n", Report, "report",
+                          front_matter=True)
+    assert (not problems.errors) == accepted, problems.format()
+    assert schema_accepts("bao-cao.schema.json", text) == accepted
