@@ -89,6 +89,10 @@ def test_a_stated_rate_may_be_a_range() -> None:
     from generator.load.amount import figure_rate
     amount = figure_rate("từ 95 đến 98%")
     assert amount is not None and amount.text == "từ 95 đến 98 %" and amount.approximate
+    nil = figure_rate("không")
+    assert nil is not None and nil.text == "không" and nil.number == 0
+    with pytest.raises(ValueError):
+        figure_rate("95 - 120%")
 
 
 def test_a_year_report_dated_only_by_its_year_is_newer_than_the_first_quarter(site: Path) -> None:

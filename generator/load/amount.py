@@ -46,6 +46,7 @@ class Amount:
     fraction: str = ""  # style), "99,80" its last zero; empty for a computed figure
     words: str | None = None  # the number written in words: "hai nghìn", "không"
     span: str | None = None  # a range as written, "từ 300 đến 350": number is its low end
+    upper: float | None = None  # the range's high end (350)
 
     @property
     def approximate(self) -> bool:
@@ -75,6 +76,8 @@ class Amount:
     @property
     def text(self) -> str:
         """As printed on the site: "1.144", "99,8 %", "trên 120", "gần 100 %"."""
+        if self.words == "không":  # nil: "không %" reads as nonsense
+            return self.words
         text = self.figure() + (" %" if self.percent else "")
         return f"{self.qualifier} {text}" if self.qualifier else text
 
@@ -149,7 +152,7 @@ def _zero_or_range(text: str) -> Amount | None:
     sep = f" {sep} " if found.group(4).strip() != found.group(4) and sep != " đến " else sep
     start = "từ " if found.group(1) else ""
     span = f"{start}{low.figure()}{sep}{high.figure()}"
-    return Amount(low.number, low.decimals, None, percent, span=span)
+    return Amount(low.number, low.decimals, None, percent, span=span, upper=high.number)
 
 
 _WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6,
@@ -213,7 +216,7 @@ def figure_rate(value: Any) -> Amount | None:
     amount = _read(value, _RATE_EXPECTED, "một tỷ lệ phần trăm")
     if amount is None:
         return None
-    if not 0 <= amount.number <= 100:
+    if not 0 <= amount.number <= 100 or (amount.upper or 0) > 100:
         raise _bad(value, _RATE_EXPECTED)
     return replace(amount, percent=True)  # a range or words keep their text
 
@@ -221,7 +224,7 @@ def figure_rate(value: Any) -> Amount | None:
 def figure_value(value: Any) -> Amount | None:
     """Any figure of the free list: a count, an amount with decimals, or a percentage."""
     amount = _read(value, _VALUE_EXPECTED, "một số")
-    if amount is not None and amount.percent and amount.number > 100:
+    if amount is not None and amount.percent and max(amount.number, amount.upper or 0) > 100:
         raise _bad(value, "một tỷ lệ phần trăm từ 0 đến 100")
     return amount
 
