@@ -132,8 +132,8 @@ def test_an_approximate_bar_keeps_its_pale_dashed_look_through_the_sanitiser() -
 
 def test_classes_of_cchc_own_markdown_pages_survive_the_sanitiser() -> None:
     """Every class the Markdown page templates write is on the sanitiser's allowlist
-    (the report's "Số liệu khác" box, the home and hotline link lists, field tags),
-    except the search form's, which the sanitiser removes whole (reported to the lead)."""
+    (the report's "Số liệu khác" box, the home and hotline link lists, field tags);
+    (the home search box is put in after cleaning: see test below)."""
     from generator.site.sanitize import CLASSES
     templates = Path(__file__).parents[1] / "generator" / "render" / "templates"
     written: set[str] = set()
@@ -142,7 +142,7 @@ def test_classes_of_cchc_own_markdown_pages_survive_the_sanitiser() -> None:
             continue
         for attr in re.findall(r'class="([^"{]*)"', template.read_text(encoding="utf-8")):
             written |= {c for c in attr.split() if not c.startswith("cchc-search")}
-    assert written - CLASSES == {"cchc-home-search"}
+    assert written <= CLASSES, written - CLASSES
 
 
 @pytest.mark.parametrize("written", ["12/KH-UBND ngày 15/01/2024", "Kế hoạch số 12/KH-UBND"])

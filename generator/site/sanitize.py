@@ -16,7 +16,8 @@ leaves nothing outside. The renderer still wraps each staff text between
 to confine damage: an unclosed ``<style>`` or ``<textarea>`` then eats the rest of
 its own text, not the rest of the page. What cchc itself writes stays within the same allowlist (its
 classes are listed in ``CLASSES``, its charts use the SVG subset), except the
-search page, which holds no staff text and needs a form (``TRUSTED_PAGES``).
+search page, which holds no staff text and needs a form (``TRUSTED_PAGES``), and the
+home page's search box, put in its slot after cleaning (``SLOTS``).
 """
 
 from __future__ import annotations
@@ -78,6 +79,21 @@ CLASSES = ADMONITIONS | {
 }
 # Pages cchc writes alone from plain (escaped) values: kept as written.
 TRUSTED_PAGES = {"tim-kiem.md"}
+# cchc's own markup on a page that also holds staff text: the template writes the slot
+# comment, the page is cleaned, then the first slot becomes the markup (issue 15's home
+# search box: a form, which staff text may never hold). A slot spelt by staff text
+# only moves or repeats this same fixed markup.
+HOME_SEARCH_SLOT = "<!--cchc:home-search-->"
+HOME_SEARCH_FORM = (
+    '<form class="cchc-search cchc-home-search" action="tim-kiem/" method="get" role="search">\n'
+    '<label class="cchc-search__label" for="q">Tìm thủ tục</label>\n'
+    '<div class="cchc-search__row">\n'
+    '<input class="cchc-search__input" id="q" name="q" type="search" '
+    'placeholder="Ví dụ: khai sinh" autocomplete="off" enterkeyhint="search">\n'
+    '<button class="md-button md-button--primary cchc-search__button" type="submit">Tìm</button>\n'
+    "</div>\n</form>"
+)
+SLOTS = {"index.md": (HOME_SEARCH_SLOT, HOME_SEARCH_FORM)}
 # ids the theme and cchc's scripts look up (DOM clobbering): staff ids must not take them.
 _SAFE_ID = re.compile(r"^(?!__|md-|cchc-)[a-z0-9][a-z0-9_-]*$")
 _CHART_ID = re.compile(r"^[a-z0-9-]{1,80}$")
@@ -188,6 +204,16 @@ def clean_page(html: str, page: str | None) -> str:
     path under ``site_src/``, None when unknown): the one safety boundary."""
     if page in TRUSTED_PAGES:  # no staff text; its regions are cleaned all the same
         return _confine_regions(html)
+    if page in SLOTS:
+        slot, markup = SLOTS[page]
+        before, found, after = html.partition(slot)
+        if found:
+            return _clean_piece(before) + markup + _clean_piece(after)
+    return _clean_piece(html)
+
+
+def _clean_piece(html: str) -> str:
+    """``html`` cleaned to the safe subset, each staff region first on its own."""
     cleaned = clean_html(_confine_regions(html) if STAFF_BEGIN in html else html)
     # Characters entities can still spell (&#x202e; reverses the text after it).
     return _HIDDEN.sub("\ufffd", cleaned)
