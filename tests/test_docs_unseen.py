@@ -228,3 +228,13 @@ def test_staff_text_cannot_spell_the_search_box_slot() -> None:
     cleaned = clean_page(page, "index.md")
     assert cleaned.count("<form") == 1 and "evil" not in cleaned and 'name="pw"' not in cleaned
     assert "<form" not in clean_page(page, "thu-tuc/index.md")
+
+
+@pytest.mark.parametrize(("written", "suggested"), [
+    ("năm 2024", "2024"), ("Năm 2024", "2024"), ("tháng 12/2024", "2024-12"),
+    ("tháng 5 năm 2024", "2024-05"), ("ngày 28 tháng 3 năm 2024", "2024-03-28"),
+    ("28/03/2024", "2024-03-28"), ("quý IV", "2023-05-10 (hoặc 2023-05, hoặc 2023)"),
+])
+def test_a_date_written_in_words_gets_its_own_fix(written: str, suggested: str) -> None:
+    from generator.load.docmeta import _suggest
+    assert _suggest(written) == suggested
