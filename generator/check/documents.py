@@ -30,6 +30,10 @@ def check_attachment_lists(content: Content, problems: Problems) -> None:
 
 def _suggestion(ref: str, content: Content) -> str:
     names = [p.meta.so_hieu for p in content.plans if p.meta.so_hieu]
+    # "12/KH-UBND ngày 15/01/2024", "Kế hoạch số 12/KH-UBND": the number is in there.
+    within = [n for n in names if re.search(rf"(?<![\w/-]){re.escape(n)}(?![\w/-])", ref)]
+    if len(within) == 1:
+        return f"; có phải là «{within[0]}»?"
     names += [p.slug for p in content.plans]
     close = difflib.get_close_matches(ref, names, n=1, cutoff=0.6)
     return f"; có phải là «{close[0]}»?" if close else ""

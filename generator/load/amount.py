@@ -10,7 +10,7 @@ checks and charts, and what to print. The validators raise
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer, ValidationInfo
@@ -44,11 +44,13 @@ class Amount:
     percent: bool = False
     whole: str = ""  # the integer digits as written: "08" keeps its zero (administrative
     fraction: str = ""  # style), "99,80" its last zero; empty for a computed figure
-    words: str | None = None  # the number written in words: "hai nghìn"
+    words: str | None = None  # the number written in words: "hai nghìn", "không"
+    span: str | None = None  # a range as written, "từ 300 đến 350": number is its low end
+    upper: float | None = None  # the range's high end (350)
 
     @property
     def approximate(self) -> bool:
-        return self.qualifier is not None
+        return self.qualifier is not None or self.span is not None
 
     @property
     def exact(self) -> float | None:
@@ -57,7 +59,9 @@ class Amount:
 
     def figure(self) -> str:
         """The number as Vietnamese write it, with the precision given: "1.144", "99,96",
-        "08"; or in words when written so ("hai nghìn")."""
+        "08"; or in words when written so ("hai nghìn"); or the range written."""
+        if self.span:
+            return self.span
         if self.words:
             return self.words
         if self.whole:  # exactly the digits written, thousands grouped as Vietnamese do
@@ -72,6 +76,8 @@ class Amount:
     @property
     def text(self) -> str:
         """As printed on the site: "1.144", "99,8 %", "trên 120", "gần 100 %"."""
+        if self.words == "không":  # nil: "không %" reads as nonsense
+            return self.words
         text = self.figure() + (" %" if self.percent else "")
         return f"{self.qualifier} {text}" if self.qualifier else text
 
@@ -86,6 +92,9 @@ def parse(value: Any) -> Amount | None:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise TypeError
     text = str(value).strip()
+    special = _zero_or_range(text)
+    if special is not None:
+        return special
     qualifier = None
     found = _QUALIFIER.match(text)
     if found:
@@ -114,6 +123,36 @@ def parse(value: Any) -> Amount | None:
         raise ValueError(text)
     number = float(f"{integer}.{decimals}") if decimals else float(integer)
     return Amount(number, len(decimals), qualifier, percent, integer, decimals)
+
+
+# "từ 300 đến 350", "300 - 350", "1.200–1.500": a range, shown as written.
+_RANGE = re.compile(r"^(từ\s+)?(\S+?)\s*(%?)\s*(\s+đến\s+|\s*[-–]\s*)(\S+?)\s*(%?)$",
+                    re.IGNORECASE)
+
+
+def _zero_or_range(text: str) -> Amount | None:
+    """"không" (nil, as reports write zero) or a range; None when ``text`` is neither."""
+    if text.lower() == "không":
+        return Amount(0.0, words="không")
+    found = _RANGE.match(" ".join(text.split()))
+    if not found or (found.group(1) and "đến" not in found.group(4).lower()):
+        return None
+    try:
+        low, high = parse(found.group(2)), parse(found.group(5))
+    except ValueError:
+        return None
+    if low is None or high is None or low.approximate or high.approximate:
+        return None
+    if low.number >= high.number:
+        raise ValueError(text)
+    percent = bool(found.group(6))
+    if found.group(3) and not percent:
+        return None
+    sep = " đến " if "đến" in found.group(4).lower() else found.group(4).strip()
+    sep = f" {sep} " if found.group(4).strip() != found.group(4) and sep != " đến " else sep
+    start = "từ " if found.group(1) else ""
+    span = f"{start}{low.figure()}{sep}{high.figure()}"
+    return Amount(low.number, low.decimals, None, percent, span=span, upper=high.number)
 
 
 _WORD_DIGITS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6,
@@ -177,15 +216,15 @@ def figure_rate(value: Any) -> Amount | None:
     amount = _read(value, _RATE_EXPECTED, "một tỷ lệ phần trăm")
     if amount is None:
         return None
-    if not 0 <= amount.number <= 100:
+    if not 0 <= amount.number <= 100 or (amount.upper or 0) > 100:
         raise _bad(value, _RATE_EXPECTED)
-    return Amount(amount.number, amount.decimals, amount.qualifier, percent=True)
+    return replace(amount, percent=True)  # a range or words keep their text
 
 
 def figure_value(value: Any) -> Amount | None:
     """Any figure of the free list: a count, an amount with decimals, or a percentage."""
     amount = _read(value, _VALUE_EXPECTED, "một số")
-    if amount is not None and amount.percent and amount.number > 100:
+    if amount is not None and amount.percent and max(amount.number, amount.upper or 0) > 100:
         raise _bad(value, "một tỷ lệ phần trăm từ 0 đến 100")
     return amount
 

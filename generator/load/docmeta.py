@@ -62,10 +62,18 @@ _VN_DATE = re.compile(r"^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$")
 _NO_DATE = {"chua co ngay", "chua ghi ngay", "khong ro ngay", "khong ghi ngay"}
 
 
+# "năm 2024", "tháng 5/2024", "tháng 5 năm 2024", "ngày 28 tháng 3 năm 2024".
+_WORDS_DATE = re.compile(r"^(?:ngay\s+(\d{1,2})\s+)?(?:thang\s+(\d{1,2})(?:\s*/\s*|\s+nam\s+)"
+                         r"|nam\s+)(\d{4})$")
+
+
 def _suggest(text: str) -> str:
-    vn = _VN_DATE.match(text)
+    vn = _VN_DATE.match(text) or _WORDS_DATE.match(" ".join(fold(text).split()))
     if not vn:
         return "2023-05-10 (hoặc 2023-05, hoặc 2023)"
+    day, month, year = vn.groups()
+    if not month:
+        return year
     day, month, year = vn.groups()
     return f"{year}-{int(month):02d}-{int(day):02d}" if day else f"{year}-{int(month):02d}"
 

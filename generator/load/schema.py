@@ -38,6 +38,7 @@ from generator.load.fieldtypes import (
     UrlTemplate,
     choice,
 )
+from generator.load.period import period_end
 from generator.load.yamltree import Marks, PathKey
 from generator.problems.record import Location
 from generator.text import code_slug
@@ -336,6 +337,18 @@ class Report(Plan):
     so_lieu_da_doi_chieu: OptionalText = _f(
         "Đã đối chiếu số liệu với bản ký", "Đã đối chiếu với bản ký ngày 15/6/2023",
         default=None)
+
+    @property
+    def order_key(self) -> tuple[DocDate, str]:
+        """As a plan's, but a date without its day is placed at the end of the period
+        reported on ("Năm 2024" dated 2024 follows "Quý I năm 2024" dated 28/03/2024)."""
+        date, number = super().order_key
+        if date.day or not date.year or not self.ky_bao_cao:
+            return date, number
+        end = period_end(self.ky_bao_cao, date.year)
+        if end is None or date.month not in (0, end[0]):
+            return date, number
+        return DocDate(date.year, *end), number
 
 
 REPORT_ONLY_FIELDS = set(Report.model_fields) - set(Plan.model_fields)

@@ -24,6 +24,7 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from generator.site import sanitize
+from generator.text import fold
 
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 
@@ -37,6 +38,30 @@ class _AlignClasses(Treeprocessor):
             if match:
                 classes = [cell.attrib.get("class", ""), f"cchc-align-{match.group(1)}"]
                 cell.set("class", " ".join(c for c in classes if c))
+
+
+# A first column headed so holds row numbers ("STT" in Vietnamese documents).
+ROW_NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu", "thu tu"}
+
+
+class _RowNumberColumn(Treeprocessor):
+    """Marks a table's row-number column (``cchc-rownum``): kept narrow on a phone, with
+    the column after it (the task, the item) held in place as the table scrolls."""
+
+    def run(self, root: etree.Element) -> None:
+        for table in root.iter("table"):
+            rows = list(table.iter("tr"))
+            first = rows[0].find("th") if rows else None
+            if first is None or not _is_row_number_header("".join(first.itertext())):
+                continue
+            for row in rows:
+                cell = next((c for c in row if c.tag in ("th", "td")), None)
+                if cell is not None:
+                    cell.set("class", " ".join(filter(None, [cell.get("class"), "cchc-rownum"])))
+
+
+def _is_row_number_header(text: str) -> bool:
+    return " ".join(fold(text).replace(".", " ").split()) in ROW_NUMBER_HEADERS
 
 
 def _clean_toc(tokens: list[dict[str, Any]]) -> None:
@@ -72,6 +97,7 @@ class SafetyExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After attr_list (8) and toc (5) have read the tree.
         md.treeprocessors.register(_AlignClasses(md), "cchc_align", 1)
+        md.treeprocessors.register(_RowNumberColumn(md), "cchc_rownum", 1)
         # Last: after raw HTML (30) and "&" placeholders (20) are restored.
         md.postprocessors.register(_CleanPage(md), "cchc_safety", 1)
 

@@ -14,9 +14,10 @@ across them, onto elements the templates wrote. Cleaning the page as one piece
 leaves nothing outside. The renderer still wraps each staff text between
 ``STAFF_BEGIN`` and ``STAFF_END``, and each region is cleaned on its own first, only
 to confine damage: an unclosed ``<style>`` or ``<textarea>`` then eats the rest of
-its own text, not the rest of the page. What cchc itself writes stays within the same allowlist (its
-classes are listed in ``CLASSES``, its charts use the SVG subset), except the
-search page, which holds no staff text and needs a form (``TRUSTED_PAGES``).
+its own text, not the rest of the page. What cchc itself writes stays within the same
+allowlist (its classes are listed in ``CLASSES`` or styled in ``cchc.css``, its charts use
+the SVG subset), except the search page, which holds no staff text and needs a form
+(``TRUSTED_PAGES``). The home page's search box is the theme's (``cchc-home.html``).
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ CLASSES = ADMONITIONS | {
     "cchc-quick", "cchc-figure", "cchc-chart", "cchc-chart__row", "cchc-chart__track",
     "cchc-chart__bar", "cchc-chart__label", "cchc-chart__value", "cchc-chart__missing",
     "cchc-more-figures", "cchc-chart__bar--approx", "cchc-successor", "cchc-nowrap",
+    "cchc-links", "cchc-tag", "cchc-rownum",
 }
 # Pages cchc writes alone from plain (escaped) values: kept as written.
 TRUSTED_PAGES = {"tim-kiem.md"}
@@ -210,6 +212,11 @@ def clean_page(html: str, page: str | None) -> str:
     path under ``site_src/``, None when unknown): the one safety boundary."""
     if page in TRUSTED_PAGES:  # no staff text; its regions are cleaned all the same
         return _confine_regions(html)
+    return _clean_piece(html)
+
+
+def _clean_piece(html: str) -> str:
+    """``html`` cleaned to the safe subset, each staff region first on its own."""
     cleaned = clean_html(_confine_regions(html) if STAFF_BEGIN in html else html)
     # Characters entities can still spell (&#x202e; reverses the text after it).
     return _HIDDEN.sub("\ufffd", cleaned)

@@ -97,21 +97,35 @@ _WORDS = (r"(?:(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy
           r"|\d+(?:,\d+)?)\s+(?:trăm|nghìn|ngàn|triệu|tỷ)"
           r"|[Hh]àng\s+(?:chục|trăm|nghìn|ngàn|triệu))")
 _NUMBER = r"(?:\d+(?:[.,]\d+)?|[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?|[1-9]\d{0,2}(?: \d{3})+(?:,\d+)?)"
+# Nil as reports write it ("không"), and ranges: "từ 300 đến 350", "300 - 350", "95–98%".
+_NIL = r"[Kk]hông"
+_RATE = r"(?:100(?:[.,]0+)?|\d{1,2}(?:[.,]\d+)?)"
+_INT = r"(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+)"
+_DEC = r"(?:\d+(?:[.,]\d+)?|[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?)"
+
+
+def _range(number: str) -> str:
+    return (rf"(?:[Tt]ừ\s+{number}\s*%?\s+đến\s+{number}"
+            rf"|{number}\s*%?(?:\s+đến\s+|\s*[-–]\s*){number})")
+
+
 _FIGURE_COUNT: JsonSchemaValue = {"anyOf": [
     {"type": "number", "minimum": 0},  # `1.144` (grouped thousands) is a number to an editor
     {"type": "string",
-     "pattern": rf"^\s*{_QUALIFIER}(?:\d+|[1-9]\d{{0,2}}(?:[. ]\d{{3}})+|{_WORDS})\s*$",
+     "pattern": rf"^\s*(?:{_NIL}|{_range(_INT)}|{_QUALIFIER}(?:\d+|[1-9]\d{{0,2}}(?:[. ]\d{{3}})+"
+                rf"|{_WORDS}))\s*$",
      "patternErrorMessage": "Một số, ví dụ 1144, 1.144, «trên 120» hoặc «gần 2.000»"},
 ]}
 _FIGURE_RATE: JsonSchemaValue = {"anyOf": [
     {"type": "number", "minimum": 0, "maximum": 100},
     {"type": "string",
-     "pattern": rf"^\s*{_QUALIFIER}(?:100(?:[.,]0+)?|\d{{1,2}}(?:[.,]\d+)?)\s*%?\s*$",
+     "pattern": rf"^\s*(?:{_NIL}|{_range(_RATE)}|{_QUALIFIER}{_RATE})\s*%?\s*$",
      "patternErrorMessage": "Tỷ lệ phần trăm từ 0 đến 100, ví dụ 99,8 hoặc «100%»"},
 ]}
 _FIGURE_VALUE: JsonSchemaValue = {"anyOf": [
     {"type": "number", "minimum": 0},
-    {"type": "string", "pattern": rf"^\s*{_QUALIFIER}(?:{_NUMBER}|{_WORDS})\s*%?\s*$",
+    {"type": "string",
+     "pattern": rf"^\s*(?:{_NIL}|{_range(_DEC)}|{_QUALIFIER}(?:{_NUMBER}|{_WORDS}))\s*%?\s*$",
      "patternErrorMessage": "Một số, ví dụ 217, 1.144, «15,93%», «trên 120»"},
 ]}
 _DATE: JsonSchemaValue = {"type": "string", "pattern": _DATE_PATTERN,
