@@ -85,9 +85,11 @@ def save_and_time(page: Any, file: Path, old: str, new: str) -> float:
     assert old in text
     started = time.monotonic()
     file.write_text(text.replace(old, new), encoding="utf-8")
-    page.wait_for_function("t => document.querySelector('h1')?.textContent.includes(t)", arg=new)
+    # polled from here, not with wait_for_function: a reload in the middle of its
+    # in-page polling left it waiting for good once on a loaded machine
+    assert wait_for(lambda: new in _heading(page), seconds=120)
     seconds = time.monotonic() - started
-    assert page.evaluate("window.cchcBeforeEdit === undefined")  # reloaded, not patched
+    assert wait_for(lambda: _reloaded(page), seconds=30)  # reloaded, not patched
     return seconds
 
 
