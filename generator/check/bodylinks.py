@@ -227,11 +227,13 @@ def procedure_base(procedure: Procedure, content: Content) -> Base:
 def attachment_path(value: str, content: Content, folder: str) -> str | None:
     """The file a ``tep:``/``mau:`` field names, relative to content/: from content/
     as documented, else from the file's ``folder`` as body links are written."""
-    path = unquote(value.replace("\\", "/"))
-    normal = posixpath.normpath(path)
-    if not normal.startswith("..") and (normal in content.attachments
-                                        or (content.root / normal).is_file()):
-        return normal
+    written = value.replace("\\", "/")
+    # a field names a file, so "a%20b.pdf" may be its real name; else read it as a link
+    for path in dict.fromkeys((written, unquote(written))):
+        normal = posixpath.normpath(path)
+        if not normal.startswith("..") and (normal in content.attachments
+                                            or (content.root / normal).is_file()):
+            return normal
     return resolve(value, (folder,), content)
 
 

@@ -199,7 +199,7 @@ def _attachment_problem(value: str, content: Content, folder: str) -> tuple[str,
             return "outside_tep", ""  # a content file (``mau: don-vi.yml``), not an attachment
         return "file_unpublished", ""  # a document saved beside a plan: only tep/ is published
     lower = {rel.lower(): rel for rel in content.attachments}
-    if normal.lower() in lower:
+    if normal.lower() in lower and lower[normal.lower()] != normal:
         return "file_missing", f' (có tệp «{lower[normal.lower()]}»: chữ hoa, chữ thường phải khớp)'
     close = difflib.get_close_matches(normal, list(content.attachments), n=1, cutoff=0.75)
     return "file_missing", (f"; có phải là «{close[0]}»?" if close else "")
