@@ -102,3 +102,14 @@ def serve_gzip(root: Path) -> Iterator[str]:
     """``serve_directory`` with text files gzip-compressed (real transfer sizes)."""
     with serve_directory(root, _GzipHandler) as base:
         yield base
+
+
+@contextmanager
+def phone_page(browser: Any, base_url: str) -> Iterator[Any]:
+    """A 390 px page that fails the test if it asks for anything off the site."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base_url) else None)
+    yield page
+    page.close()
+    assert outside == []

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from generator import build as pipeline
-from tests.browser import serve_directory
+from tests.browser import phone_page, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -56,12 +56,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def phone(browser: Any, base_url: str) -> Iterator[Any]:
-    page = browser.new_page(viewport={"width": 390, "height": 844})
-    outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base_url) else None)
-    yield page
-    page.close()
-    assert outside == []
+    with phone_page(browser, base_url) as page:
+        yield page
 
 
 def _shot(page: Any, name: str) -> None:

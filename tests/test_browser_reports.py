@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from generator import build as pipeline
-from tests.browser import serve_directory
+from tests.browser import phone_page, serve_directory
 from tests.conftest import SAMPLE_CONTENT
 
 pytestmark = pytest.mark.browser
@@ -32,12 +32,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def phone(browser: Any, base_url: str) -> Iterator[Any]:
-    page = browser.new_page(viewport={"width": 390, "height": 844})
-    outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base_url) else None)
-    yield page
-    page.close()
-    assert outside == []
+    with phone_page(browser, base_url) as page:
+        yield page
 
 
 def _charts_fill_the_column(page: Any) -> list[dict[str, float]]:

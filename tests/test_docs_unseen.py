@@ -18,10 +18,9 @@ from typing import Any
 
 import pytest
 
-from generator import build as pipeline
 from generator.load.amount import parse
 from tests.browser import serve_directory
-from tests.conftest import Run
+from tests.conftest import Run, build_copy
 from tests.test_seed_figures import _text, article, figures_section
 
 UNSEEN = Path(__file__).parent / "docs_unseen" / "content"
@@ -32,11 +31,7 @@ PLAN = "ke-hoach/kh-cchc-nam-2024"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("unseen")
-    shutil.copytree(UNSEEN, root / "content")
-    result = pipeline.build(root / "content", root / "site")
-    assert not result.failed(strict=True), result.problems.format()
-    return root / "site"
+    return build_copy(tmp_path_factory, UNSEEN, "unseen")
 
 
 @pytest.mark.parametrize(("written", "shown", "number"), [

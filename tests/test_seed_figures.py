@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from generator import build as pipeline
 from generator.load.shares import SHARES
 from tests.browser import serve_directory
 from tests.chart_reader import read
+from tests.conftest import build_copy
 from tests.test_editor_schema import schema_accepts
 from tests.test_seeds import SEEDS
 
@@ -34,11 +34,7 @@ TRENDS = "ket-qua-qua-cac-ky"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("seeds")
-    shutil.copytree(SEEDS, root / "content")
-    result = pipeline.build(root / "content", root / "site")
-    assert not result.failed(strict=True), result.problems.format()
-    return root / "site"
+    return build_copy(tmp_path_factory, SEEDS, "seeds")
 
 
 def article(site: Path, path: str) -> Tag:
