@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.run                  # N = 500, 2000, 8000; 3 runs each
     .venv/bin/python -m bench.run --sizes 500,2000 --runs 3
+    .venv/bin/python -m bench.run --province       # the province row (bench/province.py)
 
 For each N it generates an N-procedure content folder (``bench.make_content``)
 and measures, as separate processes, medians of ``--runs`` runs:
@@ -164,7 +165,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="500,2000,8000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/cchc-bench"))
+    parser.add_argument("--province", action="store_true",
+                        help="only the province row: a 463-procedure catalog, 20 communes "
+                             "(bench/province.py)")
     args = parser.parse_args()
+    if args.province:
+        from bench.province import CATALOG_SIZE, COMMUNES, measure_province
+
+        print(f"… tỉnh: {CATALOG_SIZE} thủ tục, {COMMUNES} xã", file=sys.stderr, flush=True)
+        print(measure_province(args.work / "province", args.runs).report())
+        return
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
         print(f"… {n} thủ tục", file=sys.stderr, flush=True)

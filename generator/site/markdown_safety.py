@@ -104,6 +104,9 @@ class SafetyExtension(Extension):
 
 def install(config: Any) -> None:
     """Add the extension to a loaded mkdocs config (build and preview alike)."""
+    from generator.site import page_memo
+
+    page_memo.install()  # commune values filled into procedure pages (site/slots.py)
     extensions = config["markdown_extensions"]
     if not any(isinstance(e, SafetyExtension) for e in extensions):
         extensions.append(SafetyExtension())

@@ -10,6 +10,7 @@ from generator.render import procedure_facts as facts
 from generator.render import views
 from generator.render.context import RenderContext
 from generator.render.pages import printing
+from generator.site.slots import FRONT_MATTER_KEY, Slots
 
 
 def catalog(ctx: RenderContext) -> None:
@@ -60,6 +61,24 @@ def _with_links_from_page(ctx: RenderContext, p: Procedure) -> Procedure:
         "yeu_cau_dieu_kien": fix(p.yeu_cau_dieu_kien) if p.yeu_cau_dieu_kien else None})
 
 
+def _commune_values(ctx: RenderContext, p: Procedure,
+                    slots: Slots) -> tuple[facts.Counter, dict[str, str]]:
+    """The counter and the QR block, each commune value as a token of ``slots``
+    (``site/slots.py``): the rest of the page is the same in every commune."""
+    where = facts.counter(ctx.unit, ctx.place, p)
+    phones = [facts.Phone(slots.token(phone.text),
+                          "tel:" + slots.token(phone.href.removeprefix("tel:"))
+                          if phone.href.startswith("tel:") else phone.href)
+              for phone in where.phones]
+    where = facts.Counter(place=slots.token(where.place),
+                          address=slots.token(where.address) if where.address else None,
+                          hours=slots.token(where.hours) if where.hours else None,
+                          phones=phones)
+    share = printing.share(ctx, p)
+    share.update(url=slots.token(share["url"]), short_url=slots.token(share["short_url"]))
+    return where, share
+
+
 def procedure_page(ctx: RenderContext, p: Procedure) -> None:
     back = ctx.back_links.get(p.linh_vuc) if p.in_force else None
     successor = ctx.codes.get(p.thay_the_boi or "")
@@ -73,18 +92,24 @@ def procedure_page(ctx: RenderContext, p: Procedure) -> None:
 
     def context() -> dict[str, object]:
         shown = _with_links_from_page(ctx, p)  # links in its Markdown written from its page
+        slots = Slots(ctx.procedure_key(p))
+        where, share = _commune_values(ctx, p, slots)
+        description = views.procedure_description(p)
+        meta = {"title": p.ten, "description": description}
+        if slots.values:
+            meta[FRONT_MATTER_KEY] = slots.values  # type: ignore[assignment]
         return dict(
-            p=shown, name_class=facts.name_class(p.ten),
+            p=shown, meta=meta, name_class=facts.name_class(p.ten),
             back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
-            description=views.procedure_description(p),
+            description=description,
             time_limits=facts.time_limits(p), fees=facts.fees(p), online=views.online_label(p),
             online_link=facts.online_link(ctx.unit, p),
-            where=facts.counter(ctx.unit, ctx.place, p), documents=documents,
+            where=where, documents=documents,
             channels=facts.channel_blocks(shown),
             status=views.status_label(p), successor=successor, related=related,
             related_in_force=[r for r in related if r.in_force and r is not successor],
             search_link="../tim-kiem.md", field_link=ctx.back_links.get(p.linh_vuc),
-            share=printing.share(ctx, p),
+            share=share,
         )
 
     forms = [(d.form.href, d.form.label) for d in documents if d.form]
