@@ -181,7 +181,8 @@ class ProvinceFigures:
         cold_ratio = self.province_cold / self.single_cold
         edit_ratio = self.province_rebuild / (n * self.single_rebuild)
         return "\n".join([
-            f"| province ({CATALOG_SIZE} procedures) | 1 commune s | {n} communes s | ratio | goal |",
+            f"| province ({CATALOG_SIZE} procedures) | 1 commune s | {n} communes s "
+            "| ratio | goal |",
             "|---|---:|---:|---:|---:|",
             f"| cold build | {self.single_cold:.1f} | {self.province_cold:.1f} | "
             f"{cold_ratio:.2f} | ≤ 8 |",

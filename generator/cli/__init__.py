@@ -11,7 +11,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from generator.cli import build, check, check_links, import_, new, publish_urls, serve
+from generator.cli import (
+    build,
+    build_communes,
+    check,
+    check_links,
+    import_,
+    new,
+    publish_urls,
+    serve,
+)
 from generator.cli import init as init_
 from generator.cli.common import Parser
 from generator.shipped import cchc_version
@@ -20,6 +29,7 @@ COMMANDS = [check, build, serve, check_links]
 COMMANDS += [new, import_]  # the staff's workflow (issue 5)
 COMMANDS += [publish_urls]  # published addresses (issue 3)
 COMMANDS += [init_]  # a new commune's repository (issue 9)
+COMMANDS += [build_communes]  # a province's communes from one catalog (issue 18)
 
 
 def make_parser() -> Parser:

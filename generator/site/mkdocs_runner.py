@@ -224,11 +224,15 @@ def _load(config_file: Path, site_dir: Path, overrides: dict[str, Any],
 
 # Below this many pages, starting worker processes costs more than it saves.
 SHARD_FROM = 300
+# Set by ``cchc build-communes``, which builds one commune per core instead.
+ONE_CORE = False
 
 
 def _cores() -> int:
     """Cores to build on; 1 inside a process with other threads (fork could deadlock)."""
-    return 1 if threading.active_count() > 1 else min(len(os.sched_getaffinity(0)), 8)
+    if ONE_CORE or threading.active_count() > 1:
+        return 1
+    return min(len(os.sched_getaffinity(0)), 8)
 
 
 def build_site(config_file: Path, site_dir: Path, overrides: dict[str, Any],

@@ -7,11 +7,15 @@
 #
 #   bash build-communes.sh INDEX TOTAL [OUT]
 #
-# For each commune: cchc check --strict (annotated: CCHC_REPORT=github prints GitHub
-# workflow commands, CCHC_REPORT=gitlab writes reports/<name>.json for GitLab's Code
-# Quality), cchc build --strict --folder into OUT/<name>/ (default site/), cchc check-links.
-# A commune that fails does not stop the others; its OUT/<name>/ is removed, so a
-# deploy step publishes only sections that built (the failed one stays as it was live).
+# One `cchc build-communes --strict` builds the shard's communes into OUT/<name>/ (default
+# site/): the province catalog is read and checked once (CCHC_DANH_MUC, else danh-muc/ at
+# the repository root when it holds danh-muc.yml, else the one each don-vi.yml names), its
+# problems printed once, and every commune is checked and built with it, one per core.
+# Problems are annotated: CCHC_REPORT=github prints GitHub workflow commands,
+# CCHC_REPORT=gitlab writes reports/<name>.json for GitLab's Code Quality. Then cchc
+# check-links checks each commune that built. A commune that fails does not stop the
+# others; its OUT/<name>/ is removed, so a deploy step publishes only sections that built
+# (the failed one stays as it was live).
 # Exit status: 0 when every commune of the shard built, 1 otherwise, 2 on bad arguments.
 set -uo pipefail
 
@@ -25,26 +29,37 @@ fi
 report=${CCHC_REPORT:-text}
 mkdir -p "$out" reports
 
+mine=()
+position=0
+for folder in communes/*/; do
+  ((position++ % total + 1 == index)) || continue
+  if [[ -d "$folder/content" ]]; then
+    mine+=("${folder%/}")
+  else
+    echo "bỏ qua $folder: không có content/" >&2
+  fi
+done
+
+build=(cchc build-communes --strict --out "$out" --reports reports)
+case "$report" in
+  github | gitlab) build+=(--format "$report") ;;
+esac
+catalog=${CCHC_DANH_MUC:-}
+if [[ -z "$catalog" && -f danh-muc/danh-muc.yml ]]; then
+  catalog=danh-muc
+fi
+[[ -n "$catalog" ]] && build+=(--danh-muc "$catalog")
+
+started=$SECONDS
 built=()
 failed=()
-position=0
 summary=""
-for folder in communes/*/; do
+if ((${#mine[@]})); then
+  "${build[@]}" "${mine[@]}"
+fi
+for folder in "${mine[@]}"; do
   name=$(basename "$folder")
-  mine=$((position % total + 1 == index))
-  position=$((position + 1))
-  ((mine)) || continue
-  [[ -d "$folder/content" ]] || { echo "bỏ qua $folder: không có content/" >&2; continue; }
-  started=$SECONDS
-  check=(cchc check --content "$folder/content" --strict)
-  case "$report" in
-    github) check+=(--format github) ;;
-    gitlab) check+=(--format gitlab --output "reports/$name.json") ;;
-  esac
-  echo "== $name"
-  if "${check[@]}" \
-      && cchc build --content "$folder/content" --out "$out/$name" --folder --strict \
-      && cchc check-links --site "$out/$name"; then
+  if [[ -d "$out/$name" ]] && cchc check-links --site "$out/$name"; then
     built+=("$name")
     status="đạt"
   else
@@ -52,7 +67,7 @@ for folder in communes/*/; do
     failed+=("$name")
     status="KHÔNG ĐẠT"
   fi
-  summary+="$(printf '%-28s %-10s %4d s' "$name" "$status" $((SECONDS - started)))"$'\n'
+  summary+="$(printf '%-28s %-10s' "$name" "$status")"$'\n'
 done
 
 if [[ "$report" == gitlab ]]; then  # one Code Quality report for the job
@@ -64,5 +79,6 @@ fi
 
 echo
 echo "Phần $index/$total: ${#built[@]} xã đạt, ${#failed[@]} xã không đạt."
+echo "($((SECONDS - started)) giây)"
 printf '%s' "$summary"
 ((${#failed[@]} == 0))
