@@ -195,14 +195,16 @@ def _build_all(args: argparse.Namespace,
     _plan[:] = plan
     _options.update(out=args.out, strict=args.strict, format=args.format)
     jobs = _jobs(args, len(plan))
-    if jobs == 1:
-        return [_build_planned(i) for i in range(len(plan))]
-    mkdocs_runner.ONE_CORE = True  # one commune per core rather than one split over all
     try:
+        if jobs == 1:
+            return [_build_planned(i) for i in range(len(plan))]
+        mkdocs_runner.ONE_CORE = True  # one commune per core rather than one split over all
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
             return list(pool.map(_build_planned, range(len(plan))))
     finally:
         mkdocs_runner.ONE_CORE = False
+        page_memo.disable()
+        _plan.clear()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -53,6 +53,8 @@ class _Converted:
 _memo: dict[bytes, _Converted] = {}
 _enabled = False
 _installed = False
+# Pages converted and pages reused by this process while the memo was on (for tests).
+counts = {"converted": 0, "reused": 0}
 
 
 def enable() -> None:
@@ -62,14 +64,10 @@ def enable() -> None:
 
 
 def disable() -> None:
+    """Forget every conversion and stop keeping them."""
     global _enabled
     _enabled = False
     _memo.clear()
-
-
-def hits() -> int:
-    """Pages converted by this process that later builds may reuse (for tests)."""
-    return len(_memo)
 
 
 def _name(extension: Any) -> str:
@@ -145,7 +143,9 @@ def _convert(render: Any, page: Any, config: Any, files: Any) -> None:
                           .encode(), digest_size=20).digest()
     done = _memo.get(key)
     if done is not None and _reuse(page, done, files):
+        counts["reused"] += 1
         return
+    counts["converted"] += 1
     recording, logged = _RecordingFiles(files), _LogCount()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(logged)
