@@ -25,6 +25,9 @@ from pathlib import Path
 import segno
 
 from generator.load import cachefile, safefs
+from generator.render import qr_masks
+
+qr_masks.install()  # segno's mask choice, the same codes in 60 % of the time
 
 ERROR_LEVEL = "m"
 QUIET_ZONE = 4  # modules
