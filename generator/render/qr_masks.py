@@ -16,10 +16,13 @@ only ones cchc makes; anything else is handed to segno's own functions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from itertools import pairwise
+from collections.abc import Sequence
 from typing import Any
 
-import segno.encoder as _encoder
+import segno.encoder
+
+_encoder: Any = segno.encoder  # untyped
 
 _original_find = _encoder.find_and_apply_best_mask
 _RUN = re.compile(rb"\x00{5,}|\x01{5,}")
@@ -55,19 +58,21 @@ def find_and_apply_best_mask(matrix: Any, width: int, height: int,
     """segno's function of that name, for QR symbols with modules 0 or 1."""
     if width != height or width < 21 or any(
             bytes(row).translate(None, b"\x00\x01") for row in matrix):
-        return _original_find(matrix, width, height, proposed_mask)  # type: ignore[no-any-return]
+        found: tuple[int, Any] = _original_find(matrix, width, height, proposed_mask)
+        return found
     masks = _masks(width)
     if proposed_mask is not None:
-        for row, masked in zip(matrix, _masked(matrix, masks[proposed_mask], width),
-                               strict=True):
-            row[:] = masked
+        for row, flipped in zip(matrix, _masked(matrix, masks[proposed_mask], width),
+                                strict=True):
+            row[:] = flipped
         return proposed_mask, matrix
-    best_score, best_pattern, best_matrix = None, 0, None
+    best_score: int | None = None
+    best_pattern, best_matrix = 0, None
     for number, rows in enumerate(masks):
-        masked = _masked(matrix, rows, width)
-        score = sum(mask_scores(masked, width, height))
+        candidate = _masked(matrix, rows, width)
+        score = sum(mask_scores(candidate, width, height))
         if best_score is None or score < best_score:
-            best_score, best_pattern, best_matrix = score, number, tuple(masked)
+            best_score, best_pattern, best_matrix = score, number, tuple(candidate)
     return best_pattern, best_matrix
 
 
@@ -97,7 +102,7 @@ def _n2(rows: list[int], size: int) -> int:
     inner = (1 << (size - 1)) - 1  # pairs (j-1, j) of a row, j ≥ 1
     full = (1 << size) - 1
     score = 0
-    for above, row in zip(rows, rows[1:], strict=False):
+    for above, row in pairwise(rows):
         same_column = ~(above ^ row) & full
         same_pair = ~(row ^ (row >> 1)) & inner
         score += 3 * bin(same_pair & same_column & (same_column >> 1)).count("1")
