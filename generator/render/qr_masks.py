@@ -16,8 +16,8 @@ only ones cchc makes; anything else is handed to segno's own functions.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any
 
 import segno.encoder
