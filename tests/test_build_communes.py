@@ -12,7 +12,7 @@ import pytest
 from generator import build as pipeline
 from generator.cli import build_communes
 from generator.load import loader
-from generator.site import page_memo, slots
+from generator.site import nav_memo, page_memo, slots
 from tests.conftest import ROOT, Run
 
 SAMPLE = ROOT / "vi-du" / "tinh-minh-son"
@@ -125,3 +125,20 @@ def test_only_values_that_read_the_same_as_markdown_are_slotted(value: str, plai
     assert slots.is_plain(value) is plain
     page = slots.Slots("seed")
     assert (page.token(value) != value) is plain
+
+
+def test_the_navigation_kept_per_folder_is_the_navigation_rendered_per_page(
+        province: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def built(out: str) -> dict[str, bytes]:
+        result = pipeline.build(Path("xa-hoa-binh") / "content", Path(out), folder=True)
+        assert not result.failed(strict=True), result.problems.format()
+        return _tree(province / out)
+
+    kept = built("kept")
+    keys: list[object] = []
+    monkeypatch.setattr(nav_memo, "page_key", lambda page, nav: keys.append(page) and None)
+    rendered = built("rendered")
+    assert len(keys) > 20  # every page asked, none kept
+    assert sorted(kept) == sorted(rendered)
+    for rel, data in rendered.items():
+        assert kept[rel] == data, rel

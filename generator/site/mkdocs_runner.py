@@ -181,24 +181,31 @@ def every_page_key(nav: Any, site_name: str, theme_data: dict[str, Any]) -> str:
                       default=str)
 
 
-def _cache_templates(config: Any, cache_dir: Path) -> None:
-    """Keep the theme's compiled templates in ``cache_dir`` between builds.
+def _extend_theme(config: Any, cache_dir: Path | None) -> None:
+    """Give the theme's Jinja environment cchc's helpers, and keep its compiled
+    templates in ``cache_dir`` between builds (when given).
 
     Compiling Material's templates takes about half a second of every rebuild.
     mkdocs makes its Jinja environment in ``Theme.get_env`` (a slotted class), so
     the theme object becomes an instance of a subclass that adds Jinja's own
     bytecode cache (keyed by each template's source: an edited template is
-    compiled again).
+    compiled again) and the navigation memo (``nav_memo.py``).
     """
     import jinja2
     from mkdocs.theme import Theme
 
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+    from generator.site import nav_memo
+
+    cache = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
 
     def get_env(self: Theme) -> jinja2.Environment:
         env = Theme.get_env(self)
-        env.bytecode_cache = cache
+        if cache is not None:
+            env.bytecode_cache = cache
+        nav_memo.install(env)
         return env
 
     config.theme.__class__ = type("CachedTheme", (Theme,), {"__slots__": (),
@@ -217,8 +224,7 @@ def _load(config_file: Path, site_dir: Path, overrides: dict[str, Any],
     if theme_data is not None:
         set_theme_data(config, theme_data)
     markdown_safety.install(config)  # staff Markdown cleaned, no inline styles
-    if template_cache is not None:
-        _cache_templates(config, template_cache)
+    _extend_theme(config, template_cache)
     return config
 
 
