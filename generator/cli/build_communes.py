@@ -191,18 +191,22 @@ def _build_planned(index: int) -> Outcome:
 def _build_all(args: argparse.Namespace,
                plan: list[tuple[Path, LoadedCatalog | None]]) -> list[Outcome]:
     """Build each commune of ``plan``, ``--jobs`` at a time, in forked processes."""
+    from generator.render import qr  # not imported by `cchc check` (bench/check_speed.py)
+
     page_memo.enable()  # a page converted for one commune serves the next ones
     _plan[:] = plan
     _options.update(out=args.out, strict=args.strict, format=args.format)
     jobs = _jobs(args, len(plan))
+    parallel_qr = qr.PARALLEL_FROM
     try:
         if jobs == 1:
             return [_build_planned(i) for i in range(len(plan))]
-        mkdocs_runner.ONE_CORE = True  # one commune per core rather than one split over all
+        # One commune per core rather than one commune's pages and QR codes split over all.
+        mkdocs_runner.ONE_CORE, qr.PARALLEL_FROM = True, sys.maxsize
         with ProcessPoolExecutor(jobs, mp_context=get_context("fork")) as pool:
             return list(pool.map(_build_planned, range(len(plan))))
     finally:
-        mkdocs_runner.ONE_CORE = False
+        mkdocs_runner.ONE_CORE, qr.PARALLEL_FROM = False, parallel_qr
         page_memo.disable()
         _plan.clear()
 

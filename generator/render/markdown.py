@@ -20,6 +20,7 @@ from urllib.parse import quote
 import jinja2
 
 from generator.render.liststructure import normalise_lists
+from generator.site.bytecode import SharedBytecodeCache
 from generator.site.sanitize import wrap_block, wrap_inline
 from generator.text import format_date, format_int, format_percent
 
@@ -150,6 +151,8 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # compiled once per process (a province renders many communes in one)
+        bytecode_cache=SharedBytecodeCache("render"),
     )
     env.filters.update(
         md=markdown_block,

@@ -189,22 +189,24 @@ def _extend_theme(config: Any, cache_dir: Path | None) -> None:
     mkdocs makes its Jinja environment in ``Theme.get_env`` (a slotted class), so
     the theme object becomes an instance of a subclass that adds Jinja's own
     bytecode cache (keyed by each template's source: an edited template is
-    compiled again) and the navigation memo (``nav_memo.py``).
+    compiled again; also kept in memory for the next build: ``bytecode.py``) and the
+    navigation memo (``nav_memo.py``).
     """
     import jinja2
     from mkdocs.theme import Theme
 
     from generator.site import nav_memo
+    from generator.site.bytecode import SharedBytecodeCache
 
-    cache = None
+    backing = None
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
+        backing = jinja2.FileSystemBytecodeCache(str(cache_dir))
+    cache = SharedBytecodeCache("mkdocs-theme", backing)
 
     def get_env(self: Theme) -> jinja2.Environment:
         env = Theme.get_env(self)
-        if cache is not None:
-            env.bytecode_cache = cache
+        env.bytecode_cache = cache
         nav_memo.install(env)
         return env
 
