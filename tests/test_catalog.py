@@ -1,0 +1,166 @@
+"""A province catalog shared by two communes (issue 18): what each publishes.
+
+The province (``tests/province_content.py``): a catalog of five published
+procedures and a draft, and two communes with different overrides, exclusions and
+local procedures. Everything goes through ``generator.build`` (check/generate, no
+mkdocs) except one real build.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import build as pipeline
+from generator.check.rules import check_content
+from generator.load.catalog import load_catalog
+from generator.problems.record import Problems
+from tests.province_content import CATALOG_INFO, province
+
+SITE_URL = "https://xa.example.gov.vn/cchc/"
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)  # problems name files relative to the working folder
+    province(Path("."))
+    return Path(".")
+
+
+def generate(content: Path) -> dict[str, str]:
+    """The generated site of ``content`` (text files only), after a clean check."""
+    docs = content.parent / "docs"
+    result = pipeline.generate(content, docs, site_url=SITE_URL)
+    assert not result.failed(strict=True), result.problems.format()
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+            for p in docs.rglob("*") if p.is_file() and p.suffix in (".md", ".json", ".xml",
+                                                                     ".html")}
+
+
+def problems(content: Path) -> str:
+    return pipeline.check(content).problems.format()
+
+
+def mentions(site: dict[str, str], needle: str, skip: tuple[str, ...] = ()) -> list[str]:
+    return sorted(rel for rel, text in site.items() if needle in text and rel not in skip)
+
+
+A = Path("xa-a/content")
+B = Path("xa-b/content")
+
+
+def test_each_commune_publishes_catalog_minus_exclusions_plus_its_own(root: Path) -> None:
+    for content, codes in (
+            (A, {"1.001193", "1.000894", "1.000656", "2.000815", "XA.HA.001"}),
+            (B, {"1.001193", "1.000894", "1.000656", "1.004946", "XA.HB.001"})):
+        result = pipeline.check(content)
+        assert result.problems.format() == ""
+        assert result.content is not None
+        assert {p.ma_thu_tuc for p in result.content.procedures} == codes
+        assert result.content.kept_pages == []  # nothing in either ledger
+
+
+def test_override_wins_and_the_rest_comes_from_the_catalog(root: Path) -> None:
+    a, b = generate(A), generate(B)
+    birth_a, birth_b = a["thu-tuc/1-001193.md"], b["thu-tuc/1-001193.md"]
+    # Hòa An's hours for this one procedure; Hòa Bình keeps its don-vi.yml hours.
+    assert "Giờ làm việc\n:   Thứ Hai – sáng thứ Bảy: 7:30–11:30" in birth_a
+    assert "Giờ làm việc\n:   Thứ Hai – Thứ Sáu" in birth_b
+    for page in (birth_a, birth_b):  # the catalog's form and time limit in both
+        assert "(../tep/mau/to-khai-khai-sinh.docx)" in page
+        assert "03 ngày làm việc" in page
+    assert "Trung tâm Phục vụ hành chính công xã Hòa An" in birth_a
+    assert "Trung tâm Phục vụ hành chính công xã Hòa Bình" in birth_b
+    # A list value replaces the catalog's list whole.
+    marriage_b = b["thu-tuc/1-000894.md"]
+    assert "Ngay trong ngày" in marriage_b and "03 ngày làm việc" not in marriage_b
+    assert "03 ngày làm việc" in a["thu-tuc/1-000894.md"]
+    # The form file itself is published in each commune at the catalog's address.
+    for content in (A, B):
+        form = content.parent / "docs" / "tep" / "mau" / "to-khai-khai-sinh.docx"
+        assert form.read_bytes() == b"PK\x03\x04 form from the province"
+
+
+def test_local_note_is_shown_as_plain_text_of_that_commune_only(root: Path) -> None:
+    a, b = generate(A), generate(B)
+    assert ("**Lưu ý của xã Hòa An:** Sáng thứ Bảy xã vẫn tiếp nhận hồ sơ khai sinh."
+            in a["thu-tuc/1-001193.md"])
+    assert "Lưu ý của" not in b["thu-tuc/1-001193.md"]
+    note_b = b["thu-tuc/1-000894.md"]
+    assert "&lt;b&gt;hằng tuần&lt;/b&gt;" in note_b and "<b>" not in note_b
+    assert "Lưu ý của" not in a["thu-tuc/1-000894.md"]
+
+
+def test_exclusion_leaves_no_trace(root: Path) -> None:
+    a, b = generate(A), generate(B)
+    # Hòa An does not handle 1.004946 (the only procedure of «Lâm nghiệp»).
+    assert "thu-tuc/1-004946.md" not in a and "thu-tuc/1-004946.md" in b
+    assert mentions(a, "1.004946") == [] and mentions(a, "1-004946") == []
+    assert mentions(a, "Lâm nghiệp") == [] and "linh-vuc/lam-nghiep.md" not in a
+    assert not any("lam-nghiep" in rel for rel in a)
+    # Hòa Bình does not handle 2.000815: not in its field page, board, search, feed.
+    assert not any("2-000815" in rel for rel in b)
+    assert mentions(b, "2.000815") == [] and mentions(b, "2-000815") == []
+    assert "Chứng thực bản sao" not in b["linh-vuc/ho-tich.md"]
+    assert mentions(b, "Thủ tục chứng thực bản sao") == []
+    assert mentions(a, "Thủ tục chứng thực bản sao") != []
+    assert "000815" not in b["tim-kiem/chi-muc/t/0.json"]  # words of the search index
+    assert "000815" in a["tim-kiem/chi-muc/t/0.json"]
+    # The catalog's draft is published by neither.
+    for site in (a, b):
+        assert mentions(site, "1.000689") == [] and "thu-tuc/1-000689.md" not in site
+
+
+def test_local_procedure_is_added(root: Path) -> None:
+    a, b = generate(A), generate(B)
+    assert "thu-tuc/xa-ha-001.md" in a and "thu-tuc/xa-ha-001.md" not in b
+    assert "thu-tuc/xa-hb-001.md" in b and "thu-tuc/xa-hb-001.md" not in a
+    assert "Thủ tục đăng ký bến đò ngang" in b["tim-kiem/chi-muc/d/0.json"]
+    assert "Thủ tục đăng ký sử dụng nhà văn hóa thôn" in a["cap-nhat.xml"]
+
+
+def test_catalog_change_reaches_both_communes(root: Path) -> None:
+    for content in (A, B):
+        generate(content)
+    path = Path("danh-muc/thu-tuc/ho-tich/1-001193.yml")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "03 ngày làm việc", "02 ngày làm việc (rút ngắn)"), encoding="utf-8")
+    for content in (A, B):  # their caches hold the old catalog: it must not be served
+        page = generate(content)["thu-tuc/1-001193.md"]
+        assert "02 ngày làm việc (rút ngắn)" in page and "03 ngày làm việc" not in page
+
+
+def test_catalog_checked_alone(root: Path) -> None:
+    found = Problems()
+    catalog = load_catalog(Path("danh-muc"), found)
+    assert catalog is not None and found.format() == ""
+    assert catalog.info.phien_ban == "2026.2"
+    assert sorted(p.ma_thu_tuc for p in catalog.procedures) == [
+        "1.000656", "1.000894", "1.001193", "1.004946", "2.000815"]
+    assert [p.ma_thu_tuc for p in catalog.drafts] == ["1.000689"]
+    assert list(catalog.attachments) == ["tep/mau/to-khai-khai-sinh.docx"]
+    check_content(catalog.as_content(), found)
+    assert found.format() == ""
+    # A broken link in a catalog procedure is reported by the shared rules, in the catalog.
+    Path("danh-muc/thu-tuc/ho-tich/1-000894.yml").write_text(
+        'ma_thu_tuc: "1.000894"\nten: "Thủ tục đăng ký kết hôn"\nlinh_vuc: "Hộ tịch"\n'
+        'thanh_phan_ho_so:\n  - ten: "Tờ khai"\n    mau: "tep/mau/khong-co.docx"\n'
+        "thu_tuc_lien_quan:\n  - \"1.999999\"\n", encoding="utf-8")
+    found = Problems()
+    catalog = load_catalog(Path("danh-muc"), found)
+    assert catalog is not None
+    check_content(catalog.as_content(), found)
+    text = found.format()
+    assert "danh-muc/thu-tuc/ho-tich/1-000894.yml:6:" in text
+    assert "danh-muc/thu-tuc/ho-tich/1-000894.yml:8:" in text
+    assert "Traceback" not in text
+
+
+def test_danh_muc_yml_is_required(root: Path) -> None:
+    Path("danh-muc/danh-muc.yml").unlink()
+    found = Problems()
+    assert load_catalog(Path("danh-muc"), found) is None
+    assert "[catalog.not_catalog]" in found.format()
+    assert CATALOG_INFO  # the fixture's file is what a real catalog looks like
