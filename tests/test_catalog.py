@@ -8,7 +8,6 @@ mkdocs) except one real build.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -164,3 +163,77 @@ def test_danh_muc_yml_is_required(root: Path) -> None:
     assert load_catalog(Path("danh-muc"), found) is None
     assert "[catalog.not_catalog]" in found.format()
     assert CATALOG_INFO  # the fixture's file is what a real catalog looks like
+
+
+# --- permanence: the ledger keeps pages whatever the catalog does ------------------------
+
+REMOVED = ('da_loai_bo:\n  - ma_thu_tuc: "1.000656"\n    ten: "Thủ tục đăng ký khai tử"\n'
+           '    linh_vuc: "Hộ tịch"\n    thay_the_boi: "1.000894"\n'
+           '    quyet_dinh: "Quyết định số 12/QĐ-UBND ngày 05/01/2027"\n')
+
+
+def remove_from_catalog(record: bool) -> None:
+    Path("danh-muc/thu-tuc/ho-tich/1-000656.yml").unlink()
+    if record:
+        with Path("danh-muc/danh-muc.yml").open("a", encoding="utf-8") as info:
+            info.write(REMOVED)
+
+
+def publish(content: Path, *paths: str) -> None:
+    (content / "url-da-cong-bo.txt").write_text("".join(f"{p}\n" for p in paths),
+                                                encoding="utf-8")
+
+
+def test_removed_and_recorded_keeps_its_page_where_published(root: Path) -> None:
+    publish(A, "thu-tuc/1-000656/")
+    remove_from_catalog(record=True)
+    a, b = generate(A), generate(B)
+    page = a["thu-tuc/1-000656.md"]
+    assert "# Thủ tục đăng ký khai tử" in page
+    assert '!!! warning "Thủ tục này đã được thay thế"' in page
+    assert "[Thủ tục thay thế: Thủ tục đăng ký kết hôn](1-000894.md)" in page
+    assert "Căn cứ: Quyết định số 12/QĐ-UBND ngày 05/01/2027." in page
+    assert "In tờ dán A4" not in page
+    assert "index.md#ngung-ap-dung" not in page  # it is in no list: the anchor may not exist
+    # Not listed, counted or searched: only its own page (and its QR code) remain.
+    assert mentions(a, "1-000656", skip=("thu-tuc/1-000656.md",)) == []
+    assert "thu-tuc/1-000656.md" not in b and mentions(b, "1-000656") == []
+
+
+def test_removed_without_record_is_a_gone_address(root: Path) -> None:
+    publish(A, "thu-tuc/1-000656/")
+    remove_from_catalog(record=False)
+    assert problems(A).startswith(
+        "xa-a/content/url-da-cong-bo.txt:1:1: lỗi [ledger.procedure_gone]: địa chỉ "
+        "thu-tuc/1-000656/ đã được công bố")
+    assert problems(B) == ""  # Hòa Bình never published it
+
+
+def test_excluded_but_published_keeps_a_page_with_the_reason(root: Path) -> None:
+    publish(A, "thu-tuc/1-004946/")
+    a = generate(A)
+    page = a["thu-tuc/1-004946.md"]
+    assert '!!! warning "Xã Hòa An không tiếp nhận thủ tục này"\n' \
+           "    Xã không có rừng sản xuất; người dân nộp tại xã Hòa Bình." in page
+    assert "<summary>Nội dung thủ tục</summary>" in page
+    assert "In tờ dán A4" not in page and "cchc-summary" not in page
+    assert "index.md#ngung-ap-dung" not in page
+    assert mentions(a, "1-004946", skip=("thu-tuc/1-004946.md",)) == []
+    assert mentions(a, "Lâm nghiệp", skip=("thu-tuc/1-004946.md",)) == []
+
+
+def test_real_build_of_kept_pages(root: Path) -> None:
+    """mkdocs (strict) accepts the kept pages; the sitemap holds them, and not an
+    excluded procedure whose address was never published."""
+    publish(A, "thu-tuc/1-000656/", "thu-tuc/1-004946/")
+    remove_from_catalog(record=True)
+    with (A / "thu-tuc" / "khong-thuc-hien.yml").open("a", encoding="utf-8") as exclusions:
+        exclusions.write('- ma_thu_tuc: "2.000815"\n  ly_do: "Nộp tại tỉnh."\n')
+    result = pipeline.build(A, Path("xa-a/site"), site_url=SITE_URL)
+    assert not result.failed(strict=True), (result.problems.format(), result.build_errors)
+    site = Path("xa-a/site")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{SITE_URL}thu-tuc/1-000656/" in sitemap and f"{SITE_URL}thu-tuc/1-004946/" in sitemap
+    assert "2-000815" not in sitemap and not (site / "thu-tuc" / "2-000815").exists()
+    assert "Xã không có rừng sản xuất" in (site / "thu-tuc/1-004946/index.html").read_text(
+        encoding="utf-8")
