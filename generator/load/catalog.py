@@ -69,6 +69,23 @@ def catalog_folder(content_dir: Path, unit: Unit | None) -> Path | None:
     return Path(os.path.normpath(content_dir / unit.danh_muc))
 
 
+def named_catalog(content_dir: Path, unit: Unit | None) -> tuple[Path, Location] | None:
+    """The catalog folder don-vi.yml names, and where. A don-vi.yml with a mistake
+    elsewhere (an e-mail address…) still names its catalog: read from the file as
+    written, its own problems already reported, so the catalog is still checked."""
+    if unit is not None:
+        folder = catalog_folder(content_dir, unit)
+        return (folder, unit.where("danh_muc")) if folder is not None else None
+    path = find_yaml(content_dir, "don-vi", Problems())
+    doc = parse_file(path, Problems(), "") if path is not None else None
+    raw = doc.data.get("danh_muc") if doc is not None and isinstance(doc.data, dict) else None
+    if doc is None or not isinstance(raw, str) or not raw.strip():
+        return None
+    mark = doc.marks.value(("danh_muc",))
+    return (Path(os.path.normpath(content_dir / raw.strip())),
+            doc.source.location(mark.line, mark.column))
+
+
 def load_catalog(folder: Path, problems: Problems,
                  cache: LoadCache | None = None,
                  named_at: Location | None = None) -> Catalog | None:

@@ -150,7 +150,10 @@ def _report_gone(entry: Entry, ledger: Ledger, content: Content, problems: Probl
 
 
 def _broken_procedure_files(content: Content, problems: Problems) -> bool:
-    """True when some procedure file did not load: its page is not known to be gone."""
+    """True when some procedure file did not load: its page is not known to be gone;
+    so when the catalog don-vi.yml names did not load (its own error says why)."""
+    if content.catalog is None and content.catalog_named:
+        return True
     roots = [content.root, *([content.catalog.folder] if content.catalog else [])]
     folders = tuple(display_path(root / "thu-tuc") + "/" for root in roots)
     return bool(content.unvalidated_codes) or bool(
