@@ -237,3 +237,36 @@ def test_real_build_of_kept_pages(root: Path) -> None:
     assert "2-000815" not in sitemap and not (site / "thu-tuc" / "2-000815").exists()
     assert "Xã không có rừng sản xuất" in (site / "thu-tuc/1-004946/index.html").read_text(
         encoding="utf-8")
+
+
+# --- a catalog that cannot be loaded: its own error, and no echo of it ------------------
+
+
+def test_missing_catalog_is_one_error_not_a_flood(root: Path) -> None:
+    """The overrides, the exclusions and the published catalog addresses are not
+    reported again: "don-vi.yml chưa ghi danh_muc" would be false, and each published
+    address "gone" is only a consequence of the one mistake."""
+    publish(A, "thu-tuc/1-001193/", "thu-tuc/1-000894/", "thu-tuc/xa-ha-001/")
+    text = (A / "don-vi.yml").read_text(encoding="utf-8")
+    (A / "don-vi.yml").write_text(text.replace("../../danh-muc", "../../danh-muc-cu"),
+                                  encoding="utf-8")
+    assert [line for line in problems(A).splitlines() if not line.startswith(" ")] == [
+        "xa-a/content/don-vi.yml:9:11: lỗi [catalog.not_found]: không có thư mục danh mục "
+        "thủ tục «danh-muc-cu»"]
+    Path("danh-muc/danh-muc.yml").write_text('ten: "Danh mục"\n', encoding="utf-8")
+    (A / "don-vi.yml").write_text(text, encoding="utf-8")
+    assert [line for line in problems(A).splitlines() if not line.startswith(" ")] == [
+        "danh-muc/danh-muc.yml:1:1: lỗi [catalog.missing_field]: thiếu trường bắt buộc "
+        "`phien_ban` (Phiên bản)"]
+
+
+def test_a_mistake_elsewhere_in_don_vi_yml_keeps_the_catalog(root: Path) -> None:
+    text = (A / "don-vi.yml").read_text(encoding="utf-8")
+    (A / "don-vi.yml").write_text(text.replace("vanphong@xa.gov.vn", "vanphong"),
+                                  encoding="utf-8")
+    Path(MARRIAGE := "danh-muc/thu-tuc/ho-tich/1-000894.yml").write_text(
+        'ma_thu_tuc: "1.000894"\nten: ""\nlinh_vuc: "Hộ tịch"\n', encoding="utf-8")
+    codes = [line.split(" ", 3)[:3] for line in problems(A).splitlines()
+             if not line.startswith(" ")]
+    assert codes == [[f"{MARRIAGE}:2:6:", "lỗi", "[procedure.empty_value]:"],
+                     ["xa-a/content/don-vi.yml:5:8:", "lỗi", "[unit.bad_email]:"]]

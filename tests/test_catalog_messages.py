@@ -1,0 +1,187 @@
+"""The exact problems of a province catalog and of a commune using it (issue 18).
+
+Each case breaks one file of the province in ``tests/province_content.py`` and
+compares everything ``cchc check`` prints for the commune Hòa An: every problem
+names the file where the value lives (the catalog's or the commune's), with its
+line and column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator import build as pipeline
+from tests.conftest import expect, write_tree
+from tests.province_content import province, unit
+
+A = Path("xa-a/content")
+OVERRIDE = "xa-a/content/thu-tuc/ho-tich/khai-sinh.yml"
+EXCLUSIONS = "xa-a/content/thu-tuc/khong-thuc-hien.yml"
+MARRIAGE = "danh-muc/thu-tuc/ho-tich/1-000894.yml"
+UNIT = "xa-a/content/don-vi.yml"
+
+CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
+    "YAML mistake in a catalog procedure": (
+        {MARRIAGE: 'ma_thu_tuc: "1.000894"\nten: "Kết hôn\nlinh_vuc: "Hộ tịch"\n'},
+        """
+        danh-muc/thu-tuc/ho-tich/1-000894.yml:3:12: lỗi [yaml.syntax]: sai cú pháp YAML: thụt lề không đều: các dòng cùng cấp phải thẳng cột với nhau
+          gợi ý: thụt lề bằng dấu cách, các mục cùng cấp bắt đầu ở cùng một cột; thụt lề 2 dấu cách mỗi cấp, ví dụ:
+                 cach_thuc:
+                   - kenh: truc_tiep
+                     thoi_han: "03 ngày làm việc"
+        """,
+    ),
+    "schema mistake in a catalog procedure": (
+        {MARRIAGE: 'ma_thu_tuc: "1.000894"\nten: "Kết hôn"\nlinh_vuc: "Hộ tịch"\n'
+                   "muc_do: muc_do_9\n"},
+        """
+        danh-muc/thu-tuc/ho-tich/1-000894.yml:4:9: lỗi [procedure.bad_choice]: trường `muc_do` có giá trị «muc_do_9» không hợp lệ; chỉ được chọn: toan_trinh (Toàn trình), mot_phan (Một phần), khong (Không hỗ trợ trực tuyến)
+          gợi ý: ví dụ:
+                 muc_do: "toan_trinh"
+        """,
+    ),
+    "bad value in an override": (
+        {OVERRIDE: 'dieu_chinh: "1.001193"\nmuc_do: muc_do_9\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:2:9: lỗi [override.bad_choice]: trường `muc_do` có giá trị «muc_do_9» không hợp lệ; chỉ được chọn: toan_trinh (Toàn trình), mot_phan (Một phần), khong (Không hỗ trợ trực tuyến)
+          gợi ý: ví dụ:
+                 muc_do: "toan_trinh"
+        """,
+    ),
+    "override of a code not in the catalog": (
+        {OVERRIDE: 'dieu_chinh: "1.001139"\ngio_lam_viec: "Thứ Hai – Thứ Bảy"\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:1:13: lỗi [override.unknown_code]: danh mục của tỉnh không có thủ tục mã «1.001139»; có phải là «1.001193»?
+          gợi ý: ghi mã một thủ tục có trong danh mục; thủ tục riêng của xã thì viết đủ với `ma_thu_tuc` (mã riêng của xã), ví dụ:
+                 dieu_chinh: "1.001193"
+                 gio_lam_viec: "Thứ Hai – sáng thứ Bảy: 7:30–11:30"
+        """,
+    ),
+    "override of a key that does not exist": (
+        {OVERRIDE: 'dieu_chinh: "1.001193"\ngio_lam_vec: "Thứ Hai – Thứ Bảy"\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:2:1: lỗi [override.unknown_field]: trường `gio_lam_vec` không có trong mẫu nội dung; có phải là `gio_lam_viec`?
+          gợi ý: sửa tên trường thành `gio_lam_viec`, ví dụ:
+                 gio_lam_viec: "Thứ Hai – Thứ Bảy"
+        """,
+    ),
+    "local procedure with a catalog code": (
+        {"xa-a/content/thu-tuc/rieng/kh.yml": 'ma_thu_tuc: "1.000894"\nten: "Kết hôn"\n'
+                                              'linh_vuc: "Hộ tịch"\n'},
+        """
+        xa-a/content/thu-tuc/rieng/kh.yml:1:13: lỗi [catalog.local_duplicate]: mã 1.000894 đã có trong danh mục của tỉnh (danh-muc/thu-tuc/ho-tich/1-000894.yml); xã không viết lại thủ tục này
+          gợi ý: để thay đổi vài thông tin cho riêng xã, đổi dòng `ma_thu_tuc` thành `dieu_chinh` và chỉ giữ các trường khác với danh mục, ví dụ:
+                 dieu_chinh: "1.001193"
+                 gio_lam_viec: "Thứ Hai – sáng thứ Bảy: 7:30–11:30"
+        """,
+    ),
+    "two overrides of one code": (
+        {"xa-a/content/thu-tuc/ks2.yml": 'dieu_chinh: "1.001193"\ndien_thoai: "0225 3 812 346"\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:1:13: lỗi [override.duplicate]: thủ tục 1.001193 đã được điều chỉnh ở tệp xa-a/content/thu-tuc/ks2.yml; mỗi thủ tục chỉ một tệp điều chỉnh
+          gợi ý: gộp hai tệp làm một rồi xóa tệp còn lại
+        """,
+    ),
+    "excluded and overridden": (
+        {"xa-a/content/thu-tuc/lam.yml": 'dieu_chinh: "1.004946"\ndien_thoai: "0225 3 812 346"\n'},
+        """
+        xa-a/content/thu-tuc/lam.yml:1:13: lỗi [override.excluded]: thủ tục 1.004946 vừa được điều chỉnh vừa ghi trong khong-thuc-hien.yml
+          gợi ý: nếu xã thực hiện thủ tục này, xóa mục của nó khỏi thu-tuc/khong-thuc-hien.yml; nếu không, xóa tệp điều chỉnh này
+        """,
+    ),
+    "exclusion of a code not in the catalog": (
+        {EXCLUSIONS: '- ma_thu_tuc: "1.004964"\n  ly_do: "Không có rừng"\n'},
+        """
+        xa-a/content/thu-tuc/khong-thuc-hien.yml:1:15: lỗi [exclusion.unknown_code]: danh mục của tỉnh không có thủ tục mã «1.004964»; có phải là «1.004946»?
+          gợi ý: chỉ ghi mã các thủ tục có trong danh mục mà xã không thực hiện, ví dụ:
+                 - ma_thu_tuc: "1.004946"
+                   ly_do: "Xã không có rừng sản xuất"
+        """,
+    ),
+    "exclusion listed twice": (
+        {EXCLUSIONS: '- ma_thu_tuc: "1.004946"\n  ly_do: "x"\n- ma_thu_tuc: "1.004946"\n'
+                     '  ly_do: "y"\n'},
+        """
+        xa-a/content/thu-tuc/khong-thuc-hien.yml:3:15: lỗi [exclusion.duplicate]: thủ tục 1.004946 đã ghi ở dòng 1
+          gợi ý: xóa một trong hai mục
+        """,
+    ),
+    "catalog folder missing": (
+        {UNIT: unit("Hòa An", "../../khong-co")},
+        """
+        xa-a/content/don-vi.yml:9:11: lỗi [catalog.not_found]: không có thư mục danh mục thủ tục «khong-co»
+          gợi ý: kiểm tra dòng `danh_muc` trong don-vi.yml (đường dẫn tính từ thư mục content/) hoặc tải kho danh mục của tỉnh về đúng chỗ đó, ví dụ:
+                 danh_muc: "../danh-muc"
+        """,
+    ),
+    "folder without danh-muc.yml": (
+        {UNIT: unit("Hòa An", "../../xa-b")},
+        """
+        xa-a/content/don-vi.yml:9:11: lỗi [catalog.not_catalog]: thư mục «xa-b» không phải danh mục thủ tục: thiếu tệp danh-muc.yml
+          gợi ý: chỉ đến thư mục gốc của kho danh mục (nơi có danh-muc.yml), ví dụ danh-muc.yml:
+                 ten: "Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn"
+                 phien_ban: "2026.2"
+        """,
+    ),
+    "catalog info without its version": (
+        {"danh-muc/danh-muc.yml": 'ten: "Danh mục"\n'},
+        """
+        danh-muc/danh-muc.yml:1:1: lỗi [catalog.missing_field]: thiếu trường bắt buộc `phien_ban` (Phiên bản)
+          gợi ý: thêm một dòng, ví dụ:
+                 phien_ban: "2026.2"
+        """,
+    ),
+    "catalog info in Windows-1258": (
+        {"danh-muc/danh-muc.yml": 'ten: "Danh m\xf4c"\nphien_ban: "1"\n'.encode("latin-1")},
+        """
+        danh-muc/danh-muc.yml:1:13: lỗi [file.encoding]: tệp không được lưu bằng bảng mã UTF-8 (có vẻ là Windows-1258 hoặc TCVN3); cchc chỉ đọc được chữ tiếng Việt ở mã UTF-8
+          gợi ý: mở tệp bằng Notepad hoặc VS Code, chọn Lưu thành… (Save As), ở ô Mã hóa (Encoding) chọn UTF-8, rồi lưu đè lên tệp cũ
+        """,
+    ),
+    "overrides in a commune without a catalog": (
+        {UNIT: unit("Hòa An").replace('danh_muc: "../../danh-muc"\n', "")},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:1:13: lỗi [override.no_catalog]: tệp điều chỉnh thủ tục 1.001193 của danh mục tỉnh, nhưng don-vi.yml chưa ghi `danh_muc`
+          gợi ý: ghi thư mục danh mục của tỉnh trong don-vi.yml, ví dụ:
+                 danh_muc: "../danh-muc"
+        xa-a/content/thu-tuc/khong-thuc-hien.yml:1:15: lỗi [exclusion.no_catalog]: khong-thuc-hien.yml liệt kê thủ tục của danh mục tỉnh (như 1.004946), nhưng don-vi.yml chưa ghi `danh_muc`
+          gợi ý: ghi thư mục danh mục của tỉnh trong don-vi.yml, ví dụ:
+                 danh_muc: "../danh-muc"
+        """,
+    ),
+    "removed entry whose file is still there": (
+        {"danh-muc/danh-muc.yml": 'ten: "D"\nphien_ban: "1"\nda_loai_bo:\n'
+                                  '  - ma_thu_tuc: "1.000894"\n    ten: "Kết hôn"\n'},
+        """
+        danh-muc/danh-muc.yml:4:17: lỗi [catalog.removed_present]: thủ tục 1.000894 ghi trong `da_loai_bo` nhưng tệp của nó vẫn còn: danh-muc/thu-tuc/ho-tich/1-000894.yml
+          gợi ý: nếu thủ tục còn trong danh mục, xóa mục của nó khỏi `da_loai_bo`; nếu đã bị bãi bỏ mà vẫn giữ tệp, ghi trong tệp `hieu_luc: bai_bo` thay cho `da_loai_bo`
+        """,
+    ),
+    "override that empties the name": (
+        {OVERRIDE: 'dieu_chinh: "1.001193"\nten: null\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:2:6: lỗi [override.empty_value]: trường `ten` (Tên thủ tục) không được để trống
+          gợi ý: điền giá trị, ví dụ:
+                 ten: "Thủ tục đăng ký khai sinh"
+        """,
+    ),
+    "override replaces without a successor": (
+        {OVERRIDE: 'dieu_chinh: "1.001193"\nhieu_luc: thay_the\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:2:11: lỗi [procedure.replacement_missing]: thủ tục có `hieu_luc: thay_the` nhưng thiếu `thay_the_boi` (mã thủ tục thay thế)
+          gợi ý: thêm dòng, ví dụ:
+                 thay_the_boi: "1.001193"
+        """,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES), ids=list(CASES))
+def test_exact_message(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    province(Path("."))
+    files, expected = CASES[case]
+    write_tree(Path("."), files)
+    assert pipeline.check(A).problems.format() == expect(expected)
