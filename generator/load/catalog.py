@@ -69,21 +69,24 @@ def catalog_folder(content_dir: Path, unit: Unit | None) -> Path | None:
     return Path(os.path.normpath(content_dir / unit.danh_muc))
 
 
-def named_catalog(content_dir: Path, unit: Unit | None) -> tuple[Path, Location] | None:
-    """The catalog folder don-vi.yml names, and where. A don-vi.yml with a mistake
-    elsewhere (an e-mail address…) still names its catalog: read from the file as
-    written, its own problems already reported, so the catalog is still checked."""
+def named_catalog(content_dir: Path, unit: Unit | None) -> tuple[Path | None, Location] | None:
+    """The catalog folder don-vi.yml names, and where; None when it names none, no
+    folder when its ``danh_muc`` is not a path (an error of don-vi.yml already). A
+    don-vi.yml with a mistake elsewhere (an e-mail address…) still names its
+    catalog: read from the file as written, so the catalog is still checked."""
     if unit is not None:
         folder = catalog_folder(content_dir, unit)
         return (folder, unit.where("danh_muc")) if folder is not None else None
     path = find_yaml(content_dir, "don-vi", Problems())
     doc = parse_file(path, Problems(), "") if path is not None else None
     raw = doc.data.get("danh_muc") if doc is not None and isinstance(doc.data, dict) else None
-    if doc is None or not isinstance(raw, str) or not raw.strip():
+    if doc is None or raw is None or raw == "":
         return None
     mark = doc.marks.value(("danh_muc",))
-    return (Path(os.path.normpath(content_dir / raw.strip())),
-            doc.source.location(mark.line, mark.column))
+    where = doc.source.location(mark.line, mark.column)
+    if not isinstance(raw, str) or not raw.strip():
+        return None, where
+    return Path(os.path.normpath(content_dir / raw.strip())), where
 
 
 def load_catalog(folder: Path, problems: Problems,
@@ -93,7 +96,10 @@ def load_catalog(folder: Path, problems: Problems,
     from generator.load.loader import load_fields, report_refused, scan_attachments
 
     where = named_at or Location(display_path(folder))
-    if folder.is_symlink() or not folder.is_dir():
+    if safefs.kind_of(folder) == "symlink":  # never read through: it may lead anywhere
+        problems.add("file.symlink", where, name=display_path(folder))
+        return None
+    if not safefs.is_real_dir(folder):  # missing, a file, or a name the system refuses
         problems.add("catalog.not_found", where, path=display_path(folder))
         return None
     path = find_yaml(folder, CATALOG_FILE, problems)

@@ -221,7 +221,8 @@ def load_content(root: Path, problems: Problems, cache: LoadCache | None = None,
     content.attachments = scan_attachments(root)
     if catalog is None and (named := named_catalog(root, content.unit)) is not None:
         content.catalog_named = True
-        catalog = load_catalog(named[0], problems, catalog_cache, named_at=named[1])
+        if named[0] is not None:
+            catalog = load_catalog(named[0], problems, catalog_cache, named_at=named[1])
     if catalog is not None:
         apply_catalog(content, catalog, problems)
     elif not content.catalog_named:  # a named catalog that did not load has its own error
