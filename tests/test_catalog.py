@@ -16,6 +16,7 @@ from generator import build as pipeline
 from generator.check.rules import check_content
 from generator.load.catalog import load_catalog
 from generator.problems.record import Problems
+from tests.conftest import write_tree
 from tests.province_content import CATALOG_INFO, province
 
 SITE_URL = "https://xa.example.gov.vn/cchc/"
@@ -270,3 +271,69 @@ def test_a_mistake_elsewhere_in_don_vi_yml_keeps_the_catalog(root: Path) -> None
              if not line.startswith(" ")]
     assert codes == [[f"{MARRIAGE}:2:6:", "lỗi", "[procedure.empty_value]:"],
                      ["xa-a/content/don-vi.yml:5:8:", "lỗi", "[unit.bad_email]:"]]
+
+
+# --- attacks: what a catalog path or folder may be -----------------------------------------
+
+
+def set_catalog(path: str) -> None:
+    text = (A / "don-vi.yml").read_text(encoding="utf-8")
+    (A / "don-vi.yml").write_text(text.replace('"../../danh-muc"', path), encoding="utf-8")
+
+
+def first_lines(content: Path) -> list[str]:
+    return [line for line in problems(content).splitlines() if not line.startswith(" ")]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ('"../../danh-muc-link"', "xa-a/content/don-vi.yml:9:11: lỗi [file.symlink]: «danh-muc-link» "
+                              "là liên kết tượng trưng (symlink)"),
+    ('"/"', "xa-a/content/don-vi.yml:9:11: lỗi [catalog.not_catalog]: thư mục «/» không phải "
+            "danh mục thủ tục: thiếu tệp danh-muc.yml"),
+    ('"don-vi.yml"', "xa-a/content/don-vi.yml:9:11: lỗi [catalog.not_found]: không có thư mục "
+                     "danh mục thủ tục «xa-a/content/don-vi.yml»"),
+    ('"' + "a/" * 3000 + '"', "xa-a/content/don-vi.yml:9:11: lỗi [catalog.not_found]: không có "
+                              "thư mục danh mục thủ tục «xa-a/content/a/a/"),
+    ('"../../\\0danh-muc"', "xa-a/content/don-vi.yml:9:11: lỗi [catalog.not_found]: không có "
+                            "thư mục danh mục thủ tục «"),
+    ("\n  - ../../danh-muc", "xa-a/content/don-vi.yml:10:3: lỗi [unit.wrong_type]: trường "
+                             "`danh_muc` (Danh mục thủ tục của tỉnh (đường dẫn thư mục)) phải là "
+                             "một dòng văn bản, nhưng đang là một danh sách"),
+], ids=["symlinked folder", "root", "a file", "too long", "NUL", "a list"])
+def test_catalog_path_that_is_not_a_catalog(root: Path, path: str, expected: str) -> None:
+    """One located error, never a traceback, and no echo on the commune's overrides."""
+    Path("danh-muc-link").symlink_to("danh-muc")
+    set_catalog(path)
+    lines = first_lines(A)
+    assert lines[0].startswith(expected), lines
+    assert not any("no_catalog" in line or "ledger" in line for line in lines), lines
+
+
+def test_absolute_catalog_path(root: Path) -> None:
+    set_catalog(f'"{Path("danh-muc").resolve()}"')
+    result = pipeline.check(A)
+    assert result.problems.format() == ""
+    assert result.content is not None and len(result.content.procedures) == 5
+
+
+@pytest.mark.parametrize("link", [
+    "danh-muc/thu-tuc/bi-mat.yml", "danh-muc/thu-tuc/khac", "danh-muc/tep/mau/bi-mat.docx",
+    "danh-muc/linh-vuc.yml", "danh-muc/danh-muc.yml"])
+def test_links_inside_the_catalog_are_refused_never_read(root: Path, link: str) -> None:
+    secret = Path("bi-mat").resolve()
+    write_tree(secret, {"bi-mat.yml": 'ma_thu_tuc: "9.999999"\nten: "BÍ MẬT"\nlinh_vuc: "Hộ tịch"\n',
+                        "linh-vuc.yml": '- ten: "BÍ MẬT"\n',
+                        "danh-muc.yml": 'ten: "BÍ MẬT"\nphien_ban: "1"\n',
+                        "bi-mat.docx": b"PK\x03\x04 BI MAT"})
+    target = {"khac": secret, "bi-mat.docx": secret / "bi-mat.docx"}.get(
+        Path(link).name, secret / Path(link).name)
+    Path(link).unlink(missing_ok=True)
+    Path(link).symlink_to(target)
+    result = pipeline.check(A)
+    assert first_lines(A)[0].startswith(f"{link}:1:1: lỗi [file.symlink]: «{link}» là liên kết")
+    content = result.content
+    assert content is not None
+    assert "9.999999" not in content.known_codes()
+    assert not any("bi-mat" in rel for rel in content.attachments)
+    assert "BÍ MẬT" not in [f.ten for f in content.fields]
+    assert content.catalog is None or content.catalog.info.ten != "BÍ MẬT"
