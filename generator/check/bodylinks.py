@@ -209,12 +209,15 @@ def article_base(article: Article[Any]) -> Base:
 
 
 def source_folder(procedure: Procedure, content: Content) -> str:
-    """The folder of a procedure's file, relative to content/ ("thu-tuc/ho-tich")."""
-    try:
-        source = Path(procedure.source).resolve().relative_to(content.root.resolve())
-    except ValueError:
-        return "thu-tuc"
-    return source.parent.as_posix()
+    """The folder of a procedure's file, relative to content/ ("thu-tuc/ho-tich"); for
+    a procedure of the province catalog, relative to the catalog's folder, whose
+    ``thu-tuc/`` and ``tep/`` a commune publishes as its own."""
+    roots = [content.root, *([content.catalog.folder] if content.catalog else [])]
+    source = Path(procedure.source).resolve()
+    for root in sorted((r.resolve() for r in roots), key=lambda r: -len(r.parts)):
+        if source.is_relative_to(root):  # the innermost root holding the file
+            return source.relative_to(root).parent.as_posix()
+    return "thu-tuc"
 
 
 def procedure_base(procedure: Procedure, content: Content) -> Base:
