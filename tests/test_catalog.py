@@ -337,3 +337,15 @@ def test_links_inside_the_catalog_are_refused_never_read(root: Path, link: str) 
     assert not any("bi-mat" in rel for rel in content.attachments)
     assert "BÍ MẬT" not in [f.ten for f in content.fields]
     assert content.catalog is None or content.catalog.info.ten != "BÍ MẬT"
+
+
+def test_catalog_paths_written_from_the_procedure_file(root: Path) -> None:
+    """A form and a body link written relative to the catalog's procedure file (as a
+    commune's may be) resolve in the catalog, not in the commune's content/."""
+    path = Path("danh-muc/thu-tuc/ho-tich/1-001193.yml")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'mau: "tep/mau/', 'mau: "../../tep/mau/') + 'yeu_cau_dieu_kien: "Điền [tờ khai]'
+        '(../../tep/mau/to-khai-khai-sinh.docx) trước khi nộp."\n', encoding="utf-8")
+    page = generate(A)["thu-tuc/1-001193.md"]
+    assert "[Tải mẫu (DOCX, 27 B)](../tep/mau/to-khai-khai-sinh.docx)" in page
+    assert "Điền [tờ khai](../tep/mau/to-khai-khai-sinh.docx) trước khi nộp." in page
