@@ -180,7 +180,8 @@ def check_ledger(content: Content, problems: Problems) -> None:
         return
     known = urls.site_paths(content)
     skip_procedures = _broken_procedure_files(content, problems)
-    drafts = {path: draft for draft in content.drafts
+    catalog_drafts = content.catalog.drafts if content.catalog else []
+    drafts = {path: draft for draft in [*content.drafts, *catalog_drafts]
               for path in (urls.procedure_path(draft), urls.poster_path(draft))}
     reported: set[str] = set()
     for entry in ledger.entries:
