@@ -24,6 +24,7 @@ from generator.load.cache import LoadCache
 from generator.load.catalog_schema import CatalogInfo, Exclusion, overridden_keys
 from generator.load.files import find_yaml, parse_file
 from generator.load.model import Content
+from generator.load.overrides import EXCLUSIONS_FILE
 from generator.load.procedures import load_procedures
 from generator.load.schema import ContentModel, FieldEntry, Procedure, Unit
 from generator.load.validate import model_example, validate
@@ -118,6 +119,9 @@ def load_catalog(folder: Path, problems: Problems,
     for override in loaded.overrides:  # a catalog holds whole procedures only
         problems.add("catalog.override_in_catalog", override.where("dieu_chinh"),
                      value=getattr(override, "dieu_chinh", ""))
+    exclusions = find_yaml(folder / "thu-tuc", EXCLUSIONS_FILE, Problems())
+    if exclusions is not None:  # skipped as a procedure file: never silently ignored
+        problems.add("catalog.exclusions_in_catalog", Location(display_path(exclusions)))
     catalog = Catalog(folder, info, loaded.procedures, loaded.drafts,
                       load_fields(folder, problems), scan_attachments(folder),
                       loaded.unvalidated_codes)

@@ -52,6 +52,14 @@ PROVINCE_SPECS: list[ProblemSpec] = [
         "content/thu-tuc/ của xã",
     ),
     ProblemSpec(
+        "catalog.exclusions_in_catalog", ERROR,
+        "danh mục của tỉnh không có tệp khong-thuc-hien.yml; tệp này chỉ đặt trong "
+        "content/thu-tuc/ của xã",
+        "thủ tục tỉnh không còn áp dụng: ghi `hieu_luc: bai_bo` trong tệp của nó, hoặc xóa "
+        "tệp và ghi vào `da_loai_bo` của danh-muc.yml; thủ tục một xã không thực hiện: ghi "
+        "trong khong-thuc-hien.yml của xã đó",
+    ),
+    ProblemSpec(
         "catalog.removed_present", ERROR,
         "thủ tục {value} ghi trong `da_loai_bo` nhưng tệp của nó vẫn còn: {other}",
         "nếu thủ tục còn trong danh mục, xóa mục của nó khỏi `da_loai_bo`; nếu đã bị bãi "
