@@ -349,3 +349,14 @@ def test_catalog_paths_written_from_the_procedure_file(root: Path) -> None:
     page = generate(A)["thu-tuc/1-001193.md"]
     assert "[Tải mẫu (DOCX, 27 B)](../tep/mau/to-khai-khai-sinh.docx)" in page
     assert "Điền [tờ khai](../tep/mau/to-khai-khai-sinh.docx) trước khi nộp." in page
+
+
+def test_linked_exclusions_file_is_refused_once(root: Path) -> None:
+    exclusions = A / "thu-tuc" / "khong-thuc-hien.yml"
+    Path("x.yml").write_bytes(exclusions.read_bytes())
+    exclusions.unlink()
+    exclusions.symlink_to(Path("x.yml").resolve())
+    assert first_lines(A) == [
+        f"{exclusions}:1:1: lỗi [file.symlink]: «{exclusions}» là liên kết tượng trưng (symlink); "
+        "cchc chỉ đọc tệp thật nằm trong content/ và không đi theo liên kết, để không đăng "
+        "nhầm tệp ở nơi khác lên trang web"]

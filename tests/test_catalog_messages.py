@@ -175,6 +175,27 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
                  thay_the_boi: "1.001193"
         """,
     ),
+    "khong-thuc-hien.yml inside the catalog": (
+        {"danh-muc/thu-tuc/khong-thuc-hien.yml": '- ma_thu_tuc: "1.004946"\n  ly_do: "x"\n'},
+        """
+        danh-muc/thu-tuc/khong-thuc-hien.yml:1:1: lỗi [catalog.exclusions_in_catalog]: danh mục của tỉnh không có tệp khong-thuc-hien.yml; tệp này chỉ đặt trong content/thu-tuc/ của xã
+          gợi ý: thủ tục tỉnh không còn áp dụng: ghi `hieu_luc: bai_bo` trong tệp của nó, hoặc xóa tệp và ghi vào `da_loai_bo` của danh-muc.yml; thủ tục một xã không thực hiện: ghi trong khong-thuc-hien.yml của xã đó
+        """,
+    ),
+    "exclusions written twice, .yml and .yaml": (
+        {"xa-a/content/thu-tuc/khong-thuc-hien.yaml": '- ma_thu_tuc: "2.000815"\n  ly_do: "x"\n'},
+        """
+        xa-a/content/thu-tuc/khong-thuc-hien.yaml:1:1: lỗi [file.conflict]: có cả khong-thuc-hien.yml và khong-thuc-hien.yaml; chỉ được giữ một tệp
+          gợi ý: xóa hoặc gộp một trong hai tệp
+        """,
+    ),
+    "a catalog draft whose address the commune published": (
+        {"xa-a/content/url-da-cong-bo.txt": "thu-tuc/1-000689/\n"},
+        """
+        danh-muc/thu-tuc/ho-tich/1-000689.yml:1:11: lỗi [procedure.draft_published]: thủ tục 1.000689 ghi `ban_nhap: true` nhưng trang thu-tuc/1-000689/ của nó đã được công bố (dòng 1 của url-da-cong-bo.txt, có thể đang in trên mã QR); trang đã công bố không thể trở lại bản nháp
+          gợi ý: xóa dòng `ban_nhap: true` để trang vẫn mở được; nếu thủ tục không còn áp dụng, ghi `hieu_luc: bai_bo` (bãi bỏ) hoặc `hieu_luc: thay_the` kèm `thay_the_boi` (mã thủ tục mới)
+        """,
+    ),
 }
 
 
