@@ -8,6 +8,7 @@ mkdocs) except one real build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,8 @@ from generator import build as pipeline
 from generator.check.rules import check_content
 from generator.load.catalog import load_catalog
 from generator.problems.record import Problems
-from tests.conftest import write_tree
-from tests.province_content import CATALOG_INFO, province
+from tests.conftest import SHARED_DATA, Run, write_tree
+from tests.province_content import CATALOG_INFO, province, unit
 
 SITE_URL = "https://xa.example.gov.vn/cchc/"
 
@@ -150,7 +151,7 @@ def test_catalog_checked_alone(root: Path) -> None:
         "thu_tuc_lien_quan:\n  - \"1.999999\"\n", encoding="utf-8")
     found = Problems()
     catalog = load_catalog(Path("danh-muc"), found)
-    assert catalog is not None
+    assert catalog is not None and found.format() == ""  # the file itself is well formed
     check_content(catalog.as_content(), found)
     text = found.format()
     assert "danh-muc/thu-tuc/ho-tich/1-000894.yml:6:" in text
@@ -360,3 +361,47 @@ def test_linked_exclusions_file_is_refused_once(root: Path) -> None:
         f"{exclusions}:1:1: lỗi [file.symlink]: «{exclusions}» là liên kết tượng trưng (symlink); "
         "cchc chỉ đọc tệp thật nằm trong content/ và không đi theo liên kết, để không đăng "
         "nhầm tệp ở nơi khác lên trang web"]
+
+
+# --- the real national export, imported into a catalog ------------------------------------
+
+EXPORT = SHARED_DATA / "danh-sach-tthc-BoTuPhap.xlsx"
+
+
+@pytest.mark.skipif(not EXPORT.is_file(), reason="the national export is not beside the repo")
+def test_national_export_imported_as_a_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               cchc: Callable[..., Run]) -> None:
+    """271 skeletons (drafts) of the Ministry of Justice: the catalog loads and checks
+    clean; a commune publishes what the province filled in, and only that."""
+    monkeypatch.chdir(tmp_path)
+    Path("danh-muc").mkdir()
+    run = cchc("import", "--content", "danh-muc", str(EXPORT))
+    assert run.code == 0, run.err
+    Path("danh-muc/danh-muc.yml").write_text(CATALOG_INFO, encoding="utf-8")
+    files = sorted(Path("danh-muc/thu-tuc").rglob("*.yml"))
+    assert len(files) == 271
+    for path in files[:3]:  # the province fills in three and publishes them
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "ban_nhap: true", "ban_nhap: false").replace(
+            "cach_thuc:  #", 'cach_thuc:\n  - kenh: truc_tiep\n    thoi_han: "05 ngày"\n'
+            '    phi_le_phi: "Miễn phí"\n#'), encoding="utf-8")
+    found = Problems()
+    catalog = load_catalog(Path("danh-muc"), found)
+    assert catalog is not None
+    check_content(catalog.as_content(), found)
+    assert found.format() == ""
+    assert (len(catalog.procedures), len(catalog.drafts)) == (3, 268)
+    published = [p.ma_thu_tuc for p in catalog.procedures]
+    write_tree(Path("xa/content"), {
+        "don-vi.yml": unit("Hòa An"),
+        "thu-tuc/a.yml": f'dieu_chinh: "{published[0]}"\nghi_chu_dia_phuong: "Nhận cả thứ Bảy."\n',
+        "thu-tuc/khong-thuc-hien.yml": f'- ma_thu_tuc: "{published[1]}"\n  ly_do: "Nộp ở tỉnh."\n',
+    })
+    result = pipeline.generate(Path("xa/content"), Path("xa/docs"), site_url=SITE_URL)
+    assert result.problems.format() == ""
+    assert result.content is not None
+    assert sorted(p.ma_thu_tuc for p in result.content.procedures) == sorted(
+        [published[0], published[2]])
+    page = Path(f"xa/docs/thu-tuc/{published[0].replace('.', '-')}.md").read_text(
+        encoding="utf-8")
+    assert "**Lưu ý của xã Hòa An:** Nhận cả thứ Bảy." in page
