@@ -8,6 +8,7 @@ mkdocs) except one real build.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -405,3 +406,75 @@ def test_national_export_imported_as_a_catalog(tmp_path: Path, monkeypatch: pyte
     page = Path(f"xa/docs/thu-tuc/{published[0].replace('.', '-')}.md").read_text(
         encoding="utf-8")
     assert "**Lưu ý của xã Hòa An:** Nhận cả thứ Bảy." in page
+
+
+def test_one_loaded_catalog_shared_by_both_communes(root: Path, tmp_path: Path) -> None:
+    """A province builds its communes from one loaded catalog: each commune's site is
+    exactly what it is when the commune reads the catalog itself, in either order."""
+    alone = {content: generate(content) for content in (A, B)}
+    found = Problems()
+    catalog = load_catalog(Path("danh-muc"), found)
+    assert catalog is not None and found.format() == ""
+    before = [p.model_dump_json() for p in catalog.procedures]
+    for content in (B, A, B):
+        docs = tmp_path / f"shared-{content.parent.name}"
+        result = pipeline.generate(content, docs, site_url=SITE_URL, catalog=catalog)
+        assert result.problems.format() == ""
+        shared = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+                  for p in docs.rglob("*") if p.is_file() and p.suffix in (".md", ".json",
+                                                                          ".xml", ".html")}
+        assert shared == alone[content]
+    assert [p.model_dump_json() for p in catalog.procedures] == before  # never changed
+
+
+def test_commune_form_at_the_catalog_path_wins(root: Path) -> None:
+    docx = (Path(__file__).parent.parent / "content/tep/mau/to-khai-dang-ky-ket-hon.docx")
+    form = A / "tep" / "mau" / "to-khai-khai-sinh.docx"
+    form.parent.mkdir(parents=True)
+    form.write_bytes(docx.read_bytes())
+    a, b = generate(A), generate(B)
+    published = Path("xa-a/docs/tep/mau/to-khai-khai-sinh.docx").read_bytes()
+    assert published == docx.read_bytes()
+    assert Path("xa-b/docs/tep/mau/to-khai-khai-sinh.docx").read_bytes() == \
+        b"PK\x03\x04 form from the province"
+    assert "(DOCX, 27 B)" not in a["thu-tuc/1-001193.md"]
+    assert "(DOCX, 27 B)" in b["thu-tuc/1-001193.md"]
+
+
+def test_override_abolishes_a_catalog_procedure_in_one_commune(root: Path) -> None:
+    (A / "thu-tuc/ho-tich/khai-sinh.yml").write_text(
+        'dieu_chinh: "1.001193"\nhieu_luc: bai_bo\n', encoding="utf-8")
+    a, b = generate(A), generate(B)
+    assert "Tình trạng: Đã bãi bỏ" in a["thu-tuc/1-001193.md"]
+    assert "Thủ tục đăng ký khai sinh" not in a["linh-vuc/ho-tich.md"]
+    assert "Tình trạng: Còn hiệu lực" in b["thu-tuc/1-001193.md"]
+    assert "Thủ tục đăng ký khai sinh" in b["linh-vuc/ho-tich.md"]
+
+
+def test_catalog_info_with_bom_and_crlf(root: Path) -> None:
+    Path("danh-muc/danh-muc.yml").write_bytes(
+        ("\ufeff" + CATALOG_INFO).replace("\n", "\r\n").encode("utf-8"))
+    marriage = Path("danh-muc/thu-tuc/ho-tich/1-000894.yml")
+    marriage.write_bytes(("\ufeff" + marriage.read_text(encoding="utf-8")).replace(
+        "\n", "\r\n").encode("utf-8"))
+    found = Problems()
+    catalog = load_catalog(Path("danh-muc"), found)
+    assert found.format() == "" and catalog is not None
+    assert catalog.info.ten == "Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn"
+    assert "1.000894" in {p.ma_thu_tuc for p in catalog.procedures}
+    assert problems(A) == ""
+
+
+@pytest.mark.parametrize("empty", ["no thu-tuc folder", "empty thu-tuc folder"])
+def test_catalog_without_procedures(root: Path, empty: str) -> None:
+    shutil.rmtree("danh-muc/thu-tuc")
+    if empty == "empty thu-tuc folder":
+        Path("danh-muc/thu-tuc").mkdir()
+    (A / "thu-tuc/ho-tich/khai-sinh.yml").unlink()
+    (A / "thu-tuc/khong-thuc-hien.yml").unlink()
+    found = Problems()
+    catalog = load_catalog(Path("danh-muc"), found)
+    assert catalog is not None and catalog.procedures == [] and found.format() == ""
+    site = generate(A)  # the commune publishes its own procedure only
+    assert sorted(rel for rel in site if rel.startswith("thu-tuc/")) == [
+        "thu-tuc/index.md", "thu-tuc/xa-ha-001.md"]

@@ -196,6 +196,28 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
           gợi ý: xóa dòng `ban_nhap: true` để trang vẫn mở được; nếu thủ tục không còn áp dụng, ghi `hieu_luc: bai_bo` (bãi bỏ) hoặc `hieu_luc: thay_the` kèm `thay_the_boi` (mã thủ tục mới)
         """,
     ),
+    "override of a catalog draft": (
+        {"xa-a/content/thu-tuc/nhap.yml": 'dieu_chinh: "1.000689"\ndien_thoai: "0225 3 812 346"\n'},
+        """
+        xa-a/content/thu-tuc/nhap.yml:1:13: cảnh báo [override.of_draft]: thủ tục 1.000689 còn là bản nháp trong danh mục (danh-muc/thu-tuc/ho-tich/1-000689.yml), chưa được đăng; điều chỉnh này chưa có tác dụng
+          gợi ý: chờ tỉnh hoàn thiện thủ tục trong danh mục; tệp điều chỉnh sẽ có tác dụng khi thủ tục được đăng
+        """,
+    ),
+    "override with an empty name": (
+        {OVERRIDE: 'dieu_chinh: "1.001193"\nten: ""\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:2:6: lỗi [override.empty_value]: trường `ten` (Tên thủ tục) không được để trống
+          gợi ý: điền giá trị, ví dụ:
+                 ten: "Thủ tục đăng ký khai sinh"
+        """,
+    ),
+    "override replaced by an unknown code": (
+        {OVERRIDE: 'dieu_chinh: "1.001193"\nhieu_luc: thay_the\nthay_the_boi: "1.009999"\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:3:15: lỗi [procedure.replacement_unknown]: `thay_the_boi` trỏ tới mã «1.009999» nhưng không có thủ tục nào mang mã này
+          gợi ý: ghi đúng mã của thủ tục mới (có tệp trong content/thu-tuc/)
+        """,
+    ),
 }
 
 
