@@ -29,6 +29,7 @@ from generator.load.procedures import load_procedures
 from generator.load.schema import ContentModel, FieldEntry, Procedure, Unit
 from generator.load.validate import model_example, validate
 from generator.problems.record import Location, Problems, display_path
+from generator.text import code_slug
 
 CATALOG_FILE = "danh-muc"
 
@@ -126,16 +127,26 @@ def load_catalog(folder: Path, problems: Problems,
                       load_fields(folder, problems), scan_attachments(folder),
                       loaded.unvalidated_codes)
     _check_removed(catalog, problems)
+    for procedure in [*catalog.procedures, *catalog.drafts]:
+        if procedure.ghi_chu_dia_phuong:  # every commune's page would say it is its own
+            problems.add("catalog.local_note", procedure.where("ghi_chu_dia_phuong"),
+                         value=procedure.ma_thu_tuc)
     return catalog
 
 
 def _check_removed(catalog: Catalog, problems: Problems) -> None:
     """``da_loai_bo``: a removed code has no file any more, and its successor exists."""
     by_code = catalog.by_code()
+    first: dict[str, int] = {}  # page address → the entry's line
     for index, entry in enumerate(catalog.info.da_loai_bo):
+        here = catalog.info.where("da_loai_bo", index, "ma_thu_tuc")
+        address = code_slug(entry.ma_thu_tuc)
+        if address in first:  # one address, one kept page
+            problems.add("catalog.removed_duplicate", here, value=entry.ma_thu_tuc,
+                         line=first[address])
+        first.setdefault(address, here.line)
         if entry.ma_thu_tuc in by_code:
-            problems.add("catalog.removed_present",
-                         catalog.info.where("da_loai_bo", index, "ma_thu_tuc"),
+            problems.add("catalog.removed_present", here,
                          value=entry.ma_thu_tuc, other=by_code[entry.ma_thu_tuc].source)
         if entry.thay_the_boi and entry.thay_the_boi not in by_code:
             problems.add("catalog.removed_successor",

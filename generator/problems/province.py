@@ -60,10 +60,24 @@ PROVINCE_SPECS: list[ProblemSpec] = [
         "trong khong-thuc-hien.yml của xã đó",
     ),
     ProblemSpec(
+        "catalog.local_note", ERROR,
+        "thủ tục {value} trong danh mục của tỉnh có `ghi_chu_dia_phuong`; trang của mọi xã "
+        "sẽ ghi nội dung này là «Lưu ý của xã …» dù xã không viết",
+        "điều kiện, lưu ý chung của tỉnh ghi vào `yeu_cau_dieu_kien`; lưu ý riêng của một xã "
+        "do xã đó ghi trong tệp điều chỉnh, ví dụ:\n"
+        "dieu_chinh: \"1.001193\"\n"
+        "ghi_chu_dia_phuong: \"Sáng thứ Bảy xã vẫn tiếp nhận hồ sơ khai sinh.\"",
+    ),
+    ProblemSpec(
         "catalog.removed_present", ERROR,
         "thủ tục {value} ghi trong `da_loai_bo` nhưng tệp của nó vẫn còn: {other}",
         "nếu thủ tục còn trong danh mục, xóa mục của nó khỏi `da_loai_bo`; nếu đã bị bãi "
         "bỏ mà vẫn giữ tệp, ghi trong tệp `hieu_luc: bai_bo` thay cho `da_loai_bo`",
+    ),
+    ProblemSpec(
+        "catalog.removed_duplicate", ERROR,
+        "thủ tục {value} đã ghi trong `da_loai_bo` ở dòng {line}",
+        "xóa một trong hai mục",
     ),
     ProblemSpec(
         "catalog.removed_successor", ERROR,
