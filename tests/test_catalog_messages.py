@@ -218,6 +218,25 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
           gợi ý: ghi đúng mã của thủ tục mới (có tệp trong content/thu-tuc/)
         """,
     ),
+    "removed entry listed twice": (
+        {"danh-muc/danh-muc.yml": 'ten: "D"\nphien_ban: "1"\nda_loai_bo:\n'
+                                  '  - ma_thu_tuc: "1.000111"\n    ten: "Cũ"\n'
+                                  '  - ma_thu_tuc: "1.000111"\n    ten: "Cũ"\n'},
+        """
+        danh-muc/danh-muc.yml:6:17: lỗi [catalog.removed_duplicate]: thủ tục 1.000111 đã ghi trong `da_loai_bo` ở dòng 4
+          gợi ý: xóa một trong hai mục
+        """,
+    ),
+    "a commune's note written in the catalog": (
+        {MARRIAGE: 'ma_thu_tuc: "1.000894"\nten: "Kết hôn"\nlinh_vuc: "Hộ tịch"\n'
+                   'cach_thuc:\n  - kenh: truc_tiep\nghi_chu_dia_phuong: "Chiều thứ Sáu"\n'},
+        """
+        danh-muc/thu-tuc/ho-tich/1-000894.yml:6:21: lỗi [catalog.local_note]: thủ tục 1.000894 trong danh mục của tỉnh có `ghi_chu_dia_phuong`; trang của mọi xã sẽ ghi nội dung này là «Lưu ý của xã …» dù xã không viết
+          gợi ý: điều kiện, lưu ý chung của tỉnh ghi vào `yeu_cau_dieu_kien`; lưu ý riêng của một xã do xã đó ghi trong tệp điều chỉnh, ví dụ:
+                 dieu_chinh: "1.001193"
+                 ghi_chu_dia_phuong: "Sáng thứ Bảy xã vẫn tiếp nhận hồ sơ khai sinh."
+        """,
+    ),
 }
 
 
@@ -227,4 +246,20 @@ def test_exact_message(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     province(Path("."))
     files, expected = CASES[case]
     write_tree(Path("."), files)
+    assert pipeline.check(A).problems.format() == expect(expected)
+
+
+@pytest.mark.parametrize("case", ["a commune's note written in the catalog",
+                                  "bad value in an override", "schema mistake in a catalog "
+                                  "procedure", "override replaced by an unknown code"])
+def test_same_message_from_the_load_cache(case: str, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build saves the catalog's and the commune's loaded files; the next check
+    reads them from there and must still locate every problem."""
+    monkeypatch.chdir(tmp_path)
+    province(Path("."))
+    files, expected = CASES[case]
+    write_tree(Path("."), files)
+    pipeline.check(A, save_cache=True)
+    assert (A.parent / ".cchc-cache" / "danh-muc.json").is_file()
     assert pipeline.check(A).problems.format() == expect(expected)
