@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING
 from generator.check.rules import check_content
 from generator.load import safefs
 from generator.load.cache import LoadCache
-from generator.load.catalog import Catalog
+from generator.load.catalog import Catalog, load_catalog
 from generator.load.loader import load_content
 from generator.load.model import Content
 from generator.problems.record import Location, Problems, display_path
 from generator.site import mkdocs_runner
 from generator.site.mkdocs_log import MkdocsFailed
+from generator.staff.catalog_changes import CatalogChanges, changes_since_last_build, remember
 
 if TYPE_CHECKING:  # rendering and writing are imported when used: `cchc check` and
     # the pre-commit hook never load Jinja or the writers (see bench/check_speed.py)
@@ -50,6 +51,9 @@ class Result:
     written: WriteStats | None = None
     build_errors: list[str] = field(default_factory=list)  # mkdocs' own messages
     seconds: float = 0.0
+    # What the province catalog changed since the last build (None: no catalog, or
+    # never built with one).
+    catalog_changes: CatalogChanges | None = None
 
     def failed(self, strict: bool) -> bool:
         return self.problems.fails(strict) or bool(self.build_errors)
@@ -119,6 +123,23 @@ def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = Fal
         check_content(result.content, result.problems)
     cache.save()
     catalog_cache.save()
+    if result.content.catalog is not None:
+        result.catalog_changes = changes_since_last_build(cache_dir_for(content_dir),
+                                                          result.content.catalog)
+    return result
+
+
+def check_catalog(folder: Path, progress: Progress = _quiet) -> Result:
+    """Load a province catalog alone and check its procedures with the rules a
+    commune's are checked with (``cchc check --danh-muc DIR``)."""
+    result = Result()
+    progress("Đọc danh mục")
+    with _gc_paused():
+        catalog = load_catalog(folder, result.problems)
+        if catalog is not None:
+            progress("Kiểm tra")
+            result.content = catalog.as_content()
+            check_content(result.content, result.problems)
     return result
 
 
@@ -229,5 +250,7 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
             publish_folder(out_dir, buffer)
         else:
             switch(out_dir, buffer)
+    if result.content is not None and result.content.catalog is not None:
+        remember(cache_dir_for(content_dir), result.content.catalog)  # what check compares to
     result.seconds = time.monotonic() - started
     return result

@@ -72,6 +72,8 @@ def procedure_page(ctx: RenderContext, p: Procedure, kept: bool = False) -> None
     not_handled = ctx.content.not_handled.get(p.ma_thu_tuc) if kept else None
     unit_name = views.short_unit_name(ctx.unit)
     back = ctx.back_links.get(p.linh_vuc) if p.in_force and not kept else None
+    if kept:  # not listed anywhere: back to the whole list
+        back = ("Thủ tục hành chính", "index.md")
     successor = ctx.codes.get(p.thay_the_boi or "")
     related = [ctx.codes[c] for c in p.thu_tuc_lien_quan
                if c in ctx.codes and c != p.ma_thu_tuc]
