@@ -7,7 +7,7 @@ import functools
 from generator.check import bodylinks
 from generator.load.schema import Procedure
 from generator.render import procedure_facts as facts
-from generator.render import urls, views
+from generator.render import views
 from generator.render.context import RenderContext
 from generator.render.pages import printing
 
@@ -60,12 +60,6 @@ def _with_links_from_page(ctx: RenderContext, p: Procedure) -> Procedure:
         "yeu_cau_dieu_kien": fix(p.yeu_cau_dieu_kien) if p.yeu_cau_dieu_kien else None})
 
 
-# Where a page not in force leads back to: the list of inactive procedures. A kept
-# page (not handled here, or removed from the catalog) is in no list: to all procedures.
-_INACTIVE_BACK = ("Thủ tục đã bãi bỏ, được thay thế", f"index.md#{urls.INACTIVE_ANCHOR}")
-_KEPT_BACK = ("Thủ tục hành chính", "index.md")
-
-
 def procedure_page(ctx: RenderContext, p: Procedure, kept: bool = False) -> None:
     """The page of ``p``; ``kept``: a page kept only for its published address (a
     catalog procedure the commune does not handle, or one the catalog removed)."""
@@ -87,7 +81,7 @@ def procedure_page(ctx: RenderContext, p: Procedure, kept: bool = False) -> None
         shown = _with_links_from_page(ctx, p)  # links in its Markdown written from its page
         return dict(
             p=shown, name_class=facts.name_class(p.ten),
-            back=back or (_KEPT_BACK if kept else _INACTIVE_BACK),
+            back=back or ("Thủ tục đã bãi bỏ, được thay thế", "index.md#ngung-ap-dung"),
             description=views.procedure_description(p),
             time_limits=facts.time_limits(p), fees=facts.fees(p), online=views.online_label(p),
             online_link=facts.online_link(ctx.unit, p),
