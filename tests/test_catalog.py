@@ -18,8 +18,9 @@ from generator import build as pipeline
 from generator.check.rules import check_content
 from generator.load.catalog import load_catalog
 from generator.problems.record import Problems
+from generator.staff.catalog_changes import remember
 from tests.conftest import SHARED_DATA, Run, write_tree
-from tests.province_content import CATALOG_INFO, province, unit
+from tests.province_content import CATALOG_INFO, procedure, province, unit
 
 SITE_URL = "https://xa.example.gov.vn/cchc/"
 
@@ -240,6 +241,14 @@ def test_real_build_of_kept_pages(root: Path) -> None:
     assert "2-000815" not in sitemap and not (site / "thu-tuc" / "2-000815").exists()
     assert "Xã không có rừng sản xuất" in (site / "thu-tuc/1-004946/index.html").read_text(
         encoding="utf-8")
+    # The build remembered the catalog it published: nothing changed since.
+    changes = pipeline.check(A).catalog_changes
+    assert changes is not None and not changes
+    marriage = Path("danh-muc/thu-tuc/ho-tich/1-000894.yml")
+    marriage.write_text(marriage.read_text(encoding="utf-8") + 'so_luong_ho_so: "02 bộ"\n',
+                        encoding="utf-8")
+    changes = pipeline.check(A).catalog_changes
+    assert changes is not None and changes.changed == [("1.000894", "Thủ tục đăng ký kết hôn")]
 
 
 # --- a catalog that cannot be loaded: its own error, and no echo of it ------------------
@@ -478,3 +487,29 @@ def test_catalog_without_procedures(root: Path, empty: str) -> None:
     site = generate(A)  # the commune publishes its own procedure only
     assert sorted(rel for rel in site if rel.startswith("thu-tuc/")) == [
         "thu-tuc/index.md", "thu-tuc/xa-ha-001.md"]
+
+
+def test_changes_since_the_last_build(root: Path) -> None:
+    """What check prints after a catalog update: added, changed and removed, by code."""
+    assert pipeline.check(A).catalog_changes is None  # never built
+    result = pipeline.check(A)
+    assert result.content is not None and result.content.catalog is not None
+    remember(pipeline.cache_dir_for(A), result.content.catalog)  # what a build does
+    Path("danh-muc/danh-muc.yml").write_text(
+        CATALOG_INFO.replace("2026.2", "2027.1") + REMOVED, encoding="utf-8")
+    Path("danh-muc/thu-tuc/ho-tich/1-000656.yml").unlink()
+    birth = Path("danh-muc/thu-tuc/ho-tich/1-001193.yml")
+    birth.write_text(birth.read_text(encoding="utf-8").replace("03 ngày", "02 ngày"),
+                     encoding="utf-8")
+    write_tree(Path("danh-muc"), {"thu-tuc/ho-tich/1-004873.yml": procedure(
+        "1.004873", "Thủ tục đăng ký giám hộ", "Hộ tịch")})
+    changes = pipeline.check(A).catalog_changes
+    assert changes is not None
+    assert changes.lines() == [
+        "Danh mục «Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn»: phiên bản 2027.1 (lần "
+        "dựng trước: 2026.2); thêm 1, sửa 1, bỏ 1 thủ tục.",
+        "  + 1.004873 Thủ tục đăng ký giám hộ",
+        "  ~ 1.001193 Thủ tục đăng ký khai sinh",
+        "  - 1.000656 Thủ tục đăng ký khai tử",
+        "  Xem lại các trang này trước khi in lại mã QR, tờ dán."]
+    assert not (A / ".cchc-cache").exists()  # never written into content/
