@@ -172,7 +172,7 @@ def apply_catalog(content: Content, catalog: Catalog, problems: Problems) -> Non
     listed = {entry.ten for entry in content.fields}
     content.fields = [*content.fields,
                       *(entry for entry in catalog.fields if entry.ten not in listed)]
-    by_code = catalog.by_code()
+    by_code = _Codes(catalog)
     _drop_local_duplicates(content, catalog, by_code, problems)
     excluded = _exclusions(content.exclusions, by_code, problems)
     overrides = _overrides(content.overrides, by_code, excluded, problems)
@@ -202,13 +202,28 @@ def _drop_local_duplicates(content: Content, catalog: Catalog, by_code: dict[str
     content.drafts = [p for p in content.drafts if not clashes(p)]
 
 
-def _unknown(kind: str, code: str, where: Location, by_code: dict[str, Procedure],
+def _unknown(kind: str, code: str, where: Location, by_code: _Codes,
              problems: Problems) -> None:
+    """A code not in the catalog: a typo (nearest code), or one the catalog removed
+    (``da_loai_bo``): the commune's line is only left over, said so plainly."""
+    if code in by_code.removed:
+        problems.add(f"{kind}.removed", where, value=code, other=by_code.removed[code])
+        return
     problems.add(f"{kind}.unknown_code", where, value=code,
                  suggestion=_nearest(code, by_code))
 
 
-def _exclusions(items: list[ContentModel], by_code: dict[str, Procedure],
+class _Codes(dict[str, Procedure]):
+    """The catalog's procedures by code, knowing where each removed code is recorded."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__(catalog.by_code())
+        info = catalog.info
+        self.removed = {entry.ma_thu_tuc: str(info.where("da_loai_bo", index, "ma_thu_tuc"))
+                        for index, entry in enumerate(info.da_loai_bo)}
+
+
+def _exclusions(items: list[ContentModel], by_code: _Codes,
                 problems: Problems) -> dict[str, str]:
     """Code → reason, for every valid ``khong-thuc-hien.yml`` item."""
     reasons: dict[str, str] = {}
@@ -225,7 +240,7 @@ def _exclusions(items: list[ContentModel], by_code: dict[str, Procedure],
     return reasons
 
 
-def _overrides(items: list[ContentModel], by_code: dict[str, Procedure],
+def _overrides(items: list[ContentModel], by_code: _Codes,
                excluded: dict[str, str], problems: Problems) -> dict[str, ContentModel]:
     """Code → the one override of it; unknown, doubled and excluded codes reported."""
     chosen: dict[str, ContentModel] = {}

@@ -98,6 +98,13 @@ PROVINCE_SPECS: list[ProblemSpec] = [
         "`ma_thu_tuc` (mã riêng của xã), ví dụ:\n" + _OVERRIDE_EXAMPLE,
     ),
     ProblemSpec(
+        "override.removed", WARNING,
+        "thủ tục {value} đã được tỉnh loại khỏi danh mục (ghi ở {other}); tệp điều chỉnh "
+        "này không còn tác dụng",
+        "xóa tệp này; nếu địa chỉ của thủ tục đã công bố, trang của nó vẫn được giữ, ghi rõ "
+        "thủ tục đã bị loại bỏ",
+    ),
+    ProblemSpec(
         "override.duplicate", ERROR,
         "thủ tục {value} đã được điều chỉnh ở tệp {other}; mỗi thủ tục chỉ một tệp điều chỉnh",
         "gộp hai tệp làm một rồi xóa tệp còn lại",
@@ -134,6 +141,12 @@ PROVINCE_SPECS: list[ProblemSpec] = [
         "danh mục của tỉnh không có thủ tục mã «{value}»{suggestion}",
         "chỉ ghi mã các thủ tục có trong danh mục mà xã không thực hiện, ví dụ:\n"
         "- ma_thu_tuc: \"1.004946\"\n  ly_do: \"Xã không có rừng sản xuất\"",
+    ),
+    ProblemSpec(
+        "exclusion.removed", WARNING,
+        "thủ tục {value} đã được tỉnh loại khỏi danh mục (ghi ở {other}); không cần ghi "
+        "trong khong-thuc-hien.yml nữa",
+        "xóa mục của thủ tục này (dòng ma_thu_tuc và dòng ly_do)",
     ),
     ProblemSpec(
         "exclusion.duplicate", ERROR,
