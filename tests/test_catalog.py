@@ -513,3 +513,19 @@ def test_changes_since_the_last_build(root: Path) -> None:
         "  - 1.000656 Thủ tục đăng ký khai tử",
         "  Xem lại các trang này trước khi in lại mã QR, tờ dán."]
     assert not (A / ".cchc-cache").exists()  # never written into content/
+
+
+def test_excluded_then_removed_keeps_its_published_page_as_removed(root: Path) -> None:
+    """A catalog removal must not break the communes that excluded the procedure: a
+    warning asks to clean the line, and a published address keeps its page."""
+    publish(A, "thu-tuc/1-004946/")
+    Path("danh-muc/thu-tuc/lam-nghiep/1-004946.yml").unlink()
+    Path("danh-muc/danh-muc.yml").write_text(
+        CATALOG_INFO + 'da_loai_bo:\n  - ma_thu_tuc: "1.004946"\n'
+        '    ten: "Thủ tục khai thác gỗ rừng sản xuất"\n', encoding="utf-8")
+    result = pipeline.generate(A, Path("xa-a/docs"), site_url=SITE_URL)
+    assert not result.failed(strict=False)
+    assert [p.code for p in result.problems.items] == ["exclusion.removed"]
+    page = Path("xa-a/docs/thu-tuc/1-004946.md").read_text(encoding="utf-8")
+    assert "Thủ tục này đã bị bãi bỏ" in page or "đã được thay thế" in page
+    assert "không tiếp nhận" not in page

@@ -22,7 +22,7 @@ EXCLUSIONS = "xa-a/content/thu-tuc/khong-thuc-hien.yml"
 MARRIAGE = "danh-muc/thu-tuc/ho-tich/1-000894.yml"
 UNIT = "xa-a/content/don-vi.yml"
 
-CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
+CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
     "YAML mistake in a catalog procedure": (
         {MARRIAGE: 'ma_thu_tuc: "1.000894"\nten: "Kết hôn\nlinh_vuc: "Hộ tịch"\n'},
         """
@@ -237,6 +237,24 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
                  ghi_chu_dia_phuong: "Sáng thứ Bảy xã vẫn tiếp nhận hồ sơ khai sinh."
         """,
     ),
+    "exclusion of a procedure the catalog removed": (
+        {"danh-muc/danh-muc.yml": 'ten: "D"\nphien_ban: "2"\nda_loai_bo:\n'
+                                  '  - ma_thu_tuc: "1.004946"\n    ten: "Khai thác gỗ"\n',
+         "danh-muc/thu-tuc/lam-nghiep/1-004946.yml": None},
+        """
+        xa-a/content/thu-tuc/khong-thuc-hien.yml:1:15: cảnh báo [exclusion.removed]: thủ tục 1.004946 đã được tỉnh loại khỏi danh mục (ghi ở danh-muc/danh-muc.yml:4:17); không cần ghi trong khong-thuc-hien.yml nữa
+          gợi ý: xóa mục của thủ tục này (dòng ma_thu_tuc và dòng ly_do)
+        """,
+    ),
+    "override of a procedure the catalog removed": (
+        {"danh-muc/danh-muc.yml": 'ten: "D"\nphien_ban: "2"\nda_loai_bo:\n'
+                                  '  - ma_thu_tuc: "1.001193"\n    ten: "Khai sinh"\n',
+         "danh-muc/thu-tuc/ho-tich/1-001193.yml": None},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:1:13: cảnh báo [override.removed]: thủ tục 1.001193 đã được tỉnh loại khỏi danh mục (ghi ở danh-muc/danh-muc.yml:4:17); tệp điều chỉnh này không còn tác dụng
+          gợi ý: xóa tệp này; nếu địa chỉ của thủ tục đã công bố, trang của nó vẫn được giữ, ghi rõ thủ tục đã bị loại bỏ
+        """,
+    ),
 }
 
 
@@ -245,8 +263,16 @@ def test_exact_message(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(tmp_path)
     province(Path("."))
     files, expected = CASES[case]
-    write_tree(Path("."), files)
+    apply(files)
     assert pipeline.check(A).problems.format() == expect(expected)
+
+
+def apply(files: dict[str, str | bytes | None]) -> None:
+    """Write the case's files; None deletes one."""
+    for rel, data in files.items():
+        if data is None:
+            Path(rel).unlink()
+    write_tree(Path("."), {rel: data for rel, data in files.items() if data is not None})
 
 
 @pytest.mark.parametrize("case", ["a commune's note written in the catalog",
@@ -259,7 +285,7 @@ def test_same_message_from_the_load_cache(case: str, tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     province(Path("."))
     files, expected = CASES[case]
-    write_tree(Path("."), files)
+    apply(files)
     pipeline.check(A, save_cache=True)
     assert (A.parent / ".cchc-cache" / "danh-muc.json").is_file()
     assert pipeline.check(A).problems.format() == expect(expected)
