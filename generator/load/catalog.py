@@ -22,6 +22,7 @@ from pathlib import Path
 from generator.load import safefs
 from generator.load.cache import LoadCache
 from generator.load.catalog_schema import CatalogInfo, Exclusion, overridden_keys
+from generator.load.catalog_text import report_commune_details
 from generator.load.files import find_yaml, parse_file
 from generator.load.model import Content
 from generator.load.overrides import EXCLUSIONS_FILE
@@ -127,6 +128,7 @@ def load_catalog(folder: Path, problems: Problems,
                       load_fields(folder, problems), scan_attachments(folder),
                       loaded.unvalidated_codes)
     _check_removed(catalog, problems)
+    report_commune_details(catalog.procedures, problems)
     for procedure in [*catalog.procedures, *catalog.drafts]:
         if procedure.ghi_chu_dia_phuong:  # every commune's page would say it is its own
             problems.add("catalog.local_note", procedure.where("ghi_chu_dia_phuong"),

@@ -69,6 +69,23 @@ PROVINCE_SPECS: list[ProblemSpec] = [
         "ghi_chu_dia_phuong: \"Sáng thứ Bảy xã vẫn tiếp nhận hồ sơ khai sinh.\"",
     ),
     ProblemSpec(
+        "catalog.names_commune", WARNING,
+        "thủ tục {value} trong danh mục của tỉnh ghi «{name}»; mọi xã dùng danh mục đều "
+        "đăng nguyên văn câu này trên trang của mình",
+        "viết chung cho mọi xã, ví dụ «Ủy ban nhân dân cấp xã», «Trung tâm Phục vụ hành "
+        "chính công của xã»; nơi tiếp nhận, giờ làm việc, điện thoại của từng xã lấy từ "
+        "don-vi.yml của xã",
+    ),
+    ProblemSpec(
+        "catalog.commune_key", WARNING,
+        "thủ tục {value} trong danh mục của tỉnh ghi `{key}`; giá trị này thay cho "
+        "`{key}` trong don-vi.yml của mọi xã dùng danh mục",
+        "xóa dòng `{key}` khỏi tệp trong danh mục; xã nào cần giá trị riêng cho thủ tục "
+        "này thì ghi trong tệp điều chỉnh của xã, ví dụ:\n"
+        "dieu_chinh: \"1.001193\"\n"
+        "gio_lam_viec: \"Thứ Hai – sáng thứ Bảy: 7:30–11:30\"",
+    ),
+    ProblemSpec(
         "catalog.removed_present", ERROR,
         "thủ tục {value} ghi trong `da_loai_bo` nhưng tệp của nó vẫn còn: {other}",
         "nếu thủ tục còn trong danh mục, xóa mục của nó khỏi `da_loai_bo`; nếu đã bị bãi "
