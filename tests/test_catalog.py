@@ -17,6 +17,7 @@ import pytest
 from generator import build as pipeline
 from generator.check.rules import check_content
 from generator.load.catalog import load_catalog
+from generator.load.catalog_text import named_unit
 from generator.problems.record import Problems
 from generator.staff.catalog_changes import remember
 from tests.conftest import SHARED_DATA, Run, write_tree
@@ -529,3 +530,12 @@ def test_excluded_then_removed_keeps_its_published_page_as_removed(root: Path) -
     page = Path("xa-a/docs/thu-tuc/1-004946.md").read_text(encoding="utf-8")
     assert "Thủ tục này đã bị bãi bỏ" in page or "đã được thay thế" in page
     assert "không tiếp nhận" not in page
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Ủy ban nhân dân xã Hòa An", "xã Hòa An"), ("Nộp tại phường Bến Thành.", "phường Bến Thành"),
+    ("Xã Đông Hòa tiếp nhận", "Xã Đông Hòa"), ("thị trấn Sa Pa, tỉnh Lào Cai", "thị trấn Sa Pa"),
+    ("Ủy ban nhân dân cấp xã", None), ("UBND xã nơi cư trú", None),
+    ("Trung tâm Phục vụ hành chính công của xã", None), ("xã, phường, đặc khu", None)])
+def test_what_names_one_commune(text: str, name: str | None) -> None:
+    assert named_unit(text) == name

@@ -255,6 +255,26 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
           gợi ý: xóa tệp này; nếu địa chỉ của thủ tục đã công bố, trang của nó vẫn được giữ, ghi rõ thủ tục đã bị loại bỏ
         """,
     ),
+    "catalog text naming one commune": (
+        {MARRIAGE: 'ma_thu_tuc: "1.000894"\nten: "Kết hôn"\nlinh_vuc: "Hộ tịch"\n'
+                   'co_quan_thuc_hien: "Ủy ban nhân dân cấp xã"\ncach_thuc:\n'
+                   '  - kenh: truc_tiep\n    mo_ta: "Nộp tại Trung tâm Phục vụ hành chính '
+                   'công xã Hòa An, thôn Đông"\n'},
+        """
+        danh-muc/thu-tuc/ho-tich/1-000894.yml:7:12: cảnh báo [catalog.names_commune]: thủ tục 1.000894 trong danh mục của tỉnh ghi «xã Hòa An»; mọi xã dùng danh mục đều đăng nguyên văn câu này trên trang của mình
+          gợi ý: viết chung cho mọi xã, ví dụ «Ủy ban nhân dân cấp xã», «Trung tâm Phục vụ hành chính công của xã»; nơi tiếp nhận, giờ làm việc, điện thoại của từng xã lấy từ don-vi.yml của xã
+        """,
+    ),
+    "a commune's hours written in the catalog": (
+        {MARRIAGE: 'ma_thu_tuc: "1.000894"\nten: "Kết hôn"\nlinh_vuc: "Hộ tịch"\n'
+                   'cach_thuc:\n  - kenh: truc_tiep\ngio_lam_viec: "Sáng thứ Bảy"\n'},
+        """
+        danh-muc/thu-tuc/ho-tich/1-000894.yml:6:15: cảnh báo [catalog.commune_key]: thủ tục 1.000894 trong danh mục của tỉnh ghi `gio_lam_viec`; giá trị này thay cho `gio_lam_viec` trong don-vi.yml của mọi xã dùng danh mục
+          gợi ý: xóa dòng `gio_lam_viec` khỏi tệp trong danh mục; xã nào cần giá trị riêng cho thủ tục này thì ghi trong tệp điều chỉnh của xã, ví dụ:
+                 dieu_chinh: "1.001193"
+                 gio_lam_viec: "Thứ Hai – sáng thứ Bảy: 7:30–11:30"
+        """,
+    ),
 }
 
 
