@@ -539,3 +539,10 @@ def test_excluded_then_removed_keeps_its_published_page_as_removed(root: Path) -
     ("Trung tâm Phục vụ hành chính công của xã", None), ("xã, phường, đặc khu", None)])
 def test_what_names_one_commune(text: str, name: str | None) -> None:
     assert named_unit(text) == name
+
+
+def test_catalog_path_typed_with_backslashes(root: Path) -> None:
+    set_catalog("'..\\..\\danh-muc'")  # as a clerk on Windows writes it
+    result = pipeline.check(A)
+    assert result.problems.format() == ""
+    assert result.content is not None and result.content.catalog is not None

@@ -69,7 +69,12 @@ def catalog_folder(content_dir: Path, unit: Unit | None) -> Path | None:
     """The folder don-vi.yml's ``danh_muc`` names (relative to content/), if any."""
     if unit is None or not unit.danh_muc:
         return None
-    return Path(os.path.normpath(content_dir / unit.danh_muc))
+    return _folder(content_dir, unit.danh_muc)
+
+
+def _folder(content_dir: Path, written: str) -> Path:
+    """``written`` from content/; "..\\danh-muc" as typed on Windows works too."""
+    return Path(os.path.normpath(content_dir / written.strip().replace("\\", "/")))
 
 
 def named_catalog(content_dir: Path, unit: Unit | None) -> tuple[Path | None, Location] | None:
@@ -89,7 +94,7 @@ def named_catalog(content_dir: Path, unit: Unit | None) -> tuple[Path | None, Lo
     where = doc.source.location(mark.line, mark.column)
     if not isinstance(raw, str) or not raw.strip():
         return None, where
-    return Path(os.path.normpath(content_dir / raw.strip())), where
+    return _folder(content_dir, raw), where
 
 
 def load_catalog(folder: Path, problems: Problems,
