@@ -275,6 +275,14 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
                  gio_lam_viec: "Thứ Hai – sáng thứ Bảy: 7:30–11:30"
         """,
     ),
+    "catalog inside the commune's content": (
+        {UNIT: unit("Hòa An", "thu-tuc")},
+        """
+        xa-a/content/don-vi.yml:9:11: lỗi [catalog.inside_content]: thư mục danh mục «xa-a/content/thu-tuc» nằm trong thư mục nội dung của xã; danh mục là kho riêng của tỉnh, dùng chung cho mọi xã
+          gợi ý: đặt kho danh mục bên cạnh thư mục content/ (không đặt bên trong), ví dụ:
+                 danh_muc: "../danh-muc"
+        """,
+    ),
 }
 
 

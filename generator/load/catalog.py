@@ -97,6 +97,18 @@ def named_catalog(content_dir: Path, unit: Unit | None) -> tuple[Path | None, Lo
     return _folder(content_dir, raw), where
 
 
+def inside_content(content_dir: Path, folder: Path, where: Location,
+                   problems: Problems) -> bool:
+    """A catalog that is the commune's content/ or a folder in it: its files would be
+    read twice, as the commune's and as the province's (an error, located)."""
+    if not safefs.is_real_dir(folder):
+        return False  # missing, a link, a file: load_catalog says so
+    inside = folder.resolve().is_relative_to(content_dir.resolve())
+    if inside:
+        problems.add("catalog.inside_content", where, path=display_path(folder))
+    return inside
+
+
 def load_catalog(folder: Path, problems: Problems,
                  cache: LoadCache | None = None,
                  named_at: Location | None = None) -> Catalog | None:

@@ -45,6 +45,13 @@ PROVINCE_SPECS: list[ProblemSpec] = [
         "{example}",
     ),
     ProblemSpec(
+        "catalog.inside_content", ERROR,
+        "thư mục danh mục «{path}» nằm trong thư mục nội dung của xã; danh mục là kho "
+        "riêng của tỉnh, dùng chung cho mọi xã",
+        "đặt kho danh mục bên cạnh thư mục content/ (không đặt bên trong), ví dụ:\n"
+        "danh_muc: \"../danh-muc\"",
+    ),
+    ProblemSpec(
         "catalog.override_in_catalog", ERROR,
         "tệp có `dieu_chinh: \"{value}\"` nằm trong danh mục của tỉnh; danh mục chỉ chứa "
         "thủ tục đầy đủ",
