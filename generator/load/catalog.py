@@ -284,9 +284,18 @@ def _overridden(procedure: Procedure, override: ContentModel | None) -> Procedur
     if override is None:
         return procedure
     keys = overridden_keys(override)
-    merged = procedure.model_copy(update={key: getattr(override, key) for key in keys})
+    merged = procedure.model_copy(update={key: _value(override, key) for key in keys})
     merged.take_keys_from(override, keys)
     return merged
+
+
+def _value(override: ContentModel, key: str) -> object:
+    """The value an override sets; left empty (``cach_thuc:``), the key's own empty
+    value, as in a procedure file (a required key left empty is refused on load)."""
+    value = getattr(override, key)
+    if value is None:
+        return Procedure.model_fields[key].get_default(call_default_factory=True)
+    return value
 
 
 def _keep_removed(content: Content, catalog: Catalog, published: set[str]) -> None:
