@@ -546,3 +546,17 @@ def test_catalog_path_typed_with_backslashes(root: Path) -> None:
     result = pipeline.check(A)
     assert result.problems.format() == ""
     assert result.content is not None and result.content.catalog is not None
+
+
+def test_override_paths_written_from_the_override_file(root: Path) -> None:
+    """An override one folder up from the catalog file: its own relative form and link
+    resolve from where it is written, the catalog's keys from the catalog file."""
+    form = (Path(__file__).parent.parent / "content/tep/mau/phieu-yeu-cau-chung-thuc.pdf")
+    write_tree(A, {"tep/mau/rieng.pdf": form.read_bytes()})
+    (A / "thu-tuc/ho-tich/khai-sinh.yml").unlink()
+    write_tree(A, {"thu-tuc/ks.yml": 'dieu_chinh: "1.001193"\nthanh_phan_ho_so:\n'
+                                     '  - ten: "Tờ khai của xã"\n    mau: "../tep/mau/rieng.pdf"\n'
+                                     'yeu_cau_dieu_kien: "Xem [mẫu](../tep/mau/rieng.pdf)."\n'})
+    page = generate(A)["thu-tuc/1-001193.md"]
+    assert "](../tep/mau/rieng.pdf){ .md-button .cchc-download }" in page
+    assert "Xem [mẫu](../tep/mau/rieng.pdf)." in page

@@ -283,6 +283,26 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
                  danh_muc: "../danh-muc"
         """,
     ),
+    "override that empties the channels": (
+        {OVERRIDE: 'dieu_chinh: "1.001193"\ncach_thuc:\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:2:11: cảnh báo [procedure.no_channels]: thủ tục chưa có `cach_thuc` (kênh nộp, thời hạn, phí); trang sẽ ghi «đang cập nhật»
+          gợi ý: thêm ví dụ:
+                 cach_thuc:
+                   - kenh: truc_tiep
+                     thoi_han: "03 ngày làm việc"
+                     phi_le_phi: "Không"
+        """,
+    ),
+    "override with a form that does not exist": (
+        {OVERRIDE: 'dieu_chinh: "1.001193"\nthanh_phan_ho_so:\n  - ten: "Tờ khai"\n'
+                   '    mau: "tep/mau/khong-co.docx"\n'},
+        """
+        xa-a/content/thu-tuc/ho-tich/khai-sinh.yml:4:10: lỗi [procedure.file_missing]: không tìm thấy tệp «tep/mau/khong-co.docx» (trường `mau`)
+          gợi ý: đặt tệp vào thư mục content/tep/ rồi ghi đường dẫn tính từ content/, ví dụ:
+                 mau: "tep/mau/to-khai.docx"
+        """,
+    ),
 }
 
 
