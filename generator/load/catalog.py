@@ -301,15 +301,16 @@ def _value(override: ContentModel, key: str) -> object:
 def _keep_removed(content: Content, catalog: Catalog, published: set[str]) -> None:
     """A procedure the catalog removed (``da_loai_bo``) whose address this commune
     published keeps a page saying so, with its successor (never a dead QR code)."""
-    codes = {p.ma_thu_tuc for p in [*content.procedures, *content.kept_pages]}
+    taken = {p.slug for p in [*content.procedures, *content.kept_pages]}  # one page each
     for index, entry in enumerate(catalog.info.da_loai_bo):
         page = Procedure.model_validate({
             "ma_thu_tuc": entry.ma_thu_tuc, "ten": entry.ten,
             "linh_vuc": entry.linh_vuc or "Khác",
             "hieu_luc": "thay_the" if entry.thay_the_boi else "bai_bo",
             "thay_the_boi": entry.thay_the_boi, "quyet_dinh_cong_bo": entry.quyet_dinh})
-        if page.slug not in published or entry.ma_thu_tuc in codes:
+        if page.slug not in published or page.slug in taken:
             continue
+        taken.add(page.slug)
         mark = catalog.info.where("da_loai_bo", index)
         if catalog.info._marks is not None:
             page.attach_source(mark, catalog.info._marks, ("da_loai_bo", index))
