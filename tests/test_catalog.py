@@ -560,3 +560,20 @@ def test_override_paths_written_from_the_override_file(root: Path) -> None:
     page = generate(A)["thu-tuc/1-001193.md"]
     assert "](../tep/mau/rieng.pdf){ .md-button .cchc-download }" in page
     assert "Xem [mẫu](../tep/mau/rieng.pdf)." in page
+
+
+@pytest.mark.parametrize("removed", ['"xa.ha.001"', '"1.000656"\n    ten: "Lần hai"\n'
+                                     '  - ma_thu_tuc: "1.000656"'],
+                         ids=["same address as a local code", "listed twice"])
+def test_one_page_per_published_address(root: Path, removed: str) -> None:
+    """A removed code whose address is a local procedure's ("xa.ha.001" and
+    "XA.HA.001" are both thu-tuc/xa-ha-001/), or a removed code listed twice: one page."""
+    publish(A, "thu-tuc/xa-ha-001/", "thu-tuc/1-000656/")
+    Path("danh-muc/thu-tuc/ho-tich/1-000656.yml").unlink()
+    Path("danh-muc/danh-muc.yml").write_text(
+        CATALOG_INFO + f'da_loai_bo:\n  - ma_thu_tuc: {removed}\n    ten: "Đã bỏ"\n',
+        encoding="utf-8")
+    result = pipeline.check(A)
+    assert result.content is not None
+    pages = [p.slug for p in [*result.content.procedures, *result.content.kept_pages]]
+    assert len(pages) == len(set(pages)), pages
