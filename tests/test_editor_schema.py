@@ -23,7 +23,9 @@ from generator.check.single_file import check_text
 from generator.load.schema import Hotline, Plan, Procedure, Report
 from generator.staff import editor_schema, scaffold
 from generator.staff.field_docs import DESCRIPTIONS, MODEL_DOCS
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import ROOT, SAMPLE_CATALOG, SAMPLE_CONTENT
+
+SAMPLE_PROVINCE = ROOT / "vi-du"
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -89,7 +91,12 @@ def _sample_files() -> list[tuple[str, Path, bool]]:
              ("linh-vuc.schema.json", SAMPLE_CONTENT / "linh-vuc.yml", False),
              ("duong-day-nong.schema.json", SAMPLE_CONTENT / "duong-day-nong.yml", False)]
     files += [("thu-tuc.schema.json", p, False)
-              for p in sorted((SAMPLE_CONTENT / "thu-tuc").rglob("*.yml"))]
+              for folder in (SAMPLE_CONTENT, SAMPLE_CATALOG)  # overrides, whole procedures
+              for p in sorted((folder / "thu-tuc").rglob("*.yml"))]
+    files += [("danh-muc.schema.json", SAMPLE_CATALOG / "danh-muc.yml", False),
+              ("linh-vuc.schema.json", SAMPLE_CATALOG / "linh-vuc.yml", False),
+              ("khong-thuc-hien.schema.json",
+               SAMPLE_PROVINCE / "xa-hoa-binh/content/thu-tuc/khong-thuc-hien.yml", False)]
     for folder in ("ke-hoach", "bao-cao", "trang"):
         files += [(f"{folder}.schema.json", p, True)
                   for p in sorted((SAMPLE_CONTENT / folder).glob("*.md"))]
@@ -235,7 +242,7 @@ def test_choices_are_offered_for_completion() -> None:
     offered = next(o for o in channel["anyOf"] if "enum" in o)
     assert offered["enum"] == ["truc_tiep", "truc_tuyen", "buu_chinh"]
     assert offered["enumDescriptions"] == ["Trực tiếp", "Trực tuyến", "Bưu chính công ích"]
-    status = schema("thu-tuc.schema.json")["properties"]["hieu_luc"]
+    status = schema("thu-tuc.schema.json")["else"]["properties"]["hieu_luc"]
     assert status["description"].startswith("con_hieu_luc (mặc định)")
     assert status["title"] == "Tình trạng hiệu lực"
 

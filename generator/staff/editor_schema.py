@@ -32,6 +32,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from generator.load import amount, docmeta, fieldtypes, schema
+from generator.load.catalog_schema import CatalogInfo, Exclusion, ProcedureOverride
 from generator.load.schema import FieldEntry, Hotline, Page, Plan, Procedure, Report, Unit
 from generator.staff.field_docs import DESCRIPTIONS, MODEL_DOCS
 from generator.text import fold
@@ -320,6 +321,16 @@ def _list_of(item: JsonSchemaValue, title: str, description: str) -> JsonSchemaV
     return result
 
 
+def _procedure_or_override() -> JsonSchemaValue:
+    """A file under thu-tuc/: a whole procedure, or with ``dieu_chinh`` a commune's
+    override of a catalog procedure (issue 18), told apart as the loader does."""
+    procedure, override = model_schema(Procedure), model_schema(ProcedureOverride)
+    defs = {**procedure.pop("$defs", {}), **override.pop("$defs", {})}
+    return {"title": procedure["title"], "description": procedure["description"],
+            "if": {"type": "object", "required": ["dieu_chinh"]},
+            "then": override, "else": procedure, "$defs": defs}
+
+
 def content_schemas() -> dict[str, JsonSchemaValue]:
     """File name under schema/ → its JSON Schema."""
     fields_item = model_schema(FieldEntry)
@@ -330,7 +341,12 @@ def content_schemas() -> dict[str, JsonSchemaValue]:
     schemas = {
         "don-vi.schema.json": model_schema(Unit),
         "linh-vuc.schema.json": field_list,
-        "thu-tuc.schema.json": model_schema(Procedure),
+        "thu-tuc.schema.json": _procedure_or_override(),
+        "danh-muc.schema.json": model_schema(CatalogInfo),
+        "khong-thuc-hien.schema.json": _list_of(
+            model_schema(Exclusion), "Thủ tục xã không thực hiện",
+            "content/thu-tuc/khong-thuc-hien.yml: thủ tục trong danh mục của tỉnh mà xã "
+            "không thực hiện, mỗi thủ tục kèm lý do."),
         "duong-day-nong.schema.json": _list_of(
             model_schema(Hotline), "Đường dây nóng",
             "content/duong-day-nong.yml: mỗi đường dây nóng là một mục bắt đầu bằng dấu "

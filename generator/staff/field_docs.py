@@ -12,6 +12,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from generator.load.catalog_schema import (
+    CatalogInfo,
+    Exclusion,
+    ProcedureOverride,
+    RemovedEntry,
+)
 from generator.load.schema import (
     Attachment,
     Breakdown,
@@ -174,6 +180,38 @@ _PAGE = {
     "tieu_de": "bắt buộc; tiêu đề trang",
 }
 
+# --- a province catalog (issue 18) -----------------------------------------------------
+
+_REMOVED = {
+    "ma_thu_tuc": "bắt buộc; mã thủ tục đã bỏ khỏi danh mục, trong ngoặc kép",
+    "ten": "bắt buộc; tên thủ tục, hiện trên trang được giữ lại ở các xã đã công bố nó",
+    "linh_vuc": "lĩnh vực của thủ tục",
+    "thay_the_boi": "mã thủ tục mới thay thế (có trong danh mục), nếu có",
+    "quyet_dinh": "quyết định bỏ thủ tục khỏi danh mục",
+}
+
+_CATALOG = {
+    "ten": "bắt buộc; tên danh mục, ví dụ «Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn»",
+    "tinh": "tên tỉnh, thành phố",
+    "phien_ban": "bắt buộc; phiên bản danh mục (trùng với nhãn phát hành), ví dụ «2026.2»",
+    "ngay_ban_hanh": "ngày ban hành phiên bản này, dạng YYYY-MM-DD",
+    "quyet_dinh": "các quyết định của Chủ tịch UBND tỉnh công bố danh mục",
+    "da_loai_bo": "thủ tục đã bỏ khỏi danh mục: xã đã công bố địa chỉ của nó vẫn giữ trang",
+}
+
+_EXCLUSION = {
+    "ma_thu_tuc": "bắt buộc; mã thủ tục trong danh mục của tỉnh mà xã không thực hiện",
+    "ly_do": "bắt buộc; lý do, và nơi người dân nộp hồ sơ thay thế",
+}
+
+_OVERRIDE = {
+    "dieu_chinh": "bắt buộc; mã thủ tục trong danh mục của tỉnh được xã điều chỉnh; tệp chỉ "
+                  "ghi các trường khác với danh mục",
+    # every key optional here: only what the commune does differently
+    **{key: text.removeprefix("bắt buộc; ") for key, text in _PROCEDURE.items()
+       if key not in ("ma_thu_tuc", "ban_nhap")},
+}
+
 DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
     Unit: _UNIT,
     FieldEntry: _FIELD_ENTRY,
@@ -188,6 +226,10 @@ DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
     Plan: _PLAN,
     Report: _REPORT,
     Page: _PAGE,
+    CatalogInfo: _CATALOG,
+    RemovedEntry: _REMOVED,
+    Exclusion: _EXCLUSION,
+    ProcedureOverride: _OVERRIDE,
 }
 
 # Each kind of content: its title and what it is, for the schema and editors' tooltips.
@@ -205,6 +247,13 @@ MODEL_DOCS: dict[type[BaseModel], tuple[str, str]] = {
     Plan: ("Kế hoạch", "Phần thông tin đầu tệp kế hoạch: content/ke-hoach/*.md."),
     Report: ("Báo cáo", "Phần thông tin đầu tệp báo cáo: content/bao-cao/*.md."),
     Page: ("Trang", "Phần thông tin đầu tệp trang: content/trang/*.md."),
+    CatalogInfo: ("Danh mục thủ tục của tỉnh", "Tệp danh-muc.yml của kho danh mục thủ tục."),
+    RemovedEntry: ("Thủ tục đã loại bỏ", "Một thủ tục đã bỏ khỏi danh mục."),
+    Exclusion: ("Thủ tục xã không thực hiện",
+                "Một mục trong content/thu-tuc/khong-thuc-hien.yml."),
+    ProcedureOverride: ("Điều chỉnh thủ tục của danh mục",
+                        "Tệp content/thu-tuc/…/*.yml có dieu_chinh: chỉ các trường xã làm "
+                        "khác danh mục của tỉnh."),
 }
 
 
