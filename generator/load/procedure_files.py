@@ -47,6 +47,8 @@ class ProcedureIndex:
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
     # Files without a code (they are errors for `cchc check`), and second files of a code.
     without_code: list[Path] = field(default_factory=list)
+    # A commune using a catalog: override files (`dieu_chinh: CODE`) by the code they adjust.
+    overrides: dict[str, Path] = field(default_factory=dict)
     duplicates: list[ProcedureFile] = field(default_factory=list)
 
     def folder_for(self, field_name: str) -> Path:
@@ -75,8 +77,13 @@ def _scalar(node: MappingNode, key: str) -> str | None:
     return None
 
 
-def _read(path: Path) -> tuple[str | None, str | None, str | None] | str:
-    """(code, field, status) of one file, or why it cannot be read."""
+# A commune using a catalog lists the catalog procedures it does not handle here (a list,
+# not a procedure file).
+EXCLUSIONS_FILES = ("khong-thuc-hien.yml", "khong-thuc-hien.yaml")
+
+
+def _read(path: Path) -> tuple[str | None, str | None, str | None, str | None] | str:
+    """(code, field, status, overridden code) of one file, or why it cannot be read."""
     try:
         text = decode(safefs.read_regular(path))
     except safefs.UnsafeFile:
@@ -90,22 +97,28 @@ def _read(path: Path) -> tuple[str | None, str | None, str | None] | str:
     except yaml.YAMLError:
         return "tệp sai cú pháp YAML"
     if node is None:
-        return None, None, None
+        return None, None, None, None
     if not isinstance(node, MappingNode):
         return "tệp không phải các dòng «khóa: giá trị»"
-    return _scalar(node, "ma_thu_tuc"), _scalar(node, "linh_vuc"), _scalar(node, "hieu_luc")
+    return (_scalar(node, "ma_thu_tuc"), _scalar(node, "linh_vuc"), _scalar(node, "hieu_luc"),
+            _scalar(node, "dieu_chinh"))
 
 
 def scan_procedures(content_dir: Path) -> ProcedureIndex:
     """Every procedure file under ``content_dir/thu-tuc`` (as the loader finds them)."""
     index = ProcedureIndex(content_dir)
+    exclusions = {content_dir / "thu-tuc" / name for name in EXCLUSIONS_FILES}
     for path in procedure_paths(content_dir, Problems()):  # other files: check warns
+        if path in exclusions:
+            continue
         found = _read(path)
         if isinstance(found, str):
             index.unreadable.append((path, found))
             continue
-        code, field_name, status = found
-        if code is None:
+        code, field_name, status, adjusted = found
+        if adjusted is not None and code is None:
+            index.overrides.setdefault(adjusted, path)
+        elif code is None:
             index.without_code.append(path)
         elif code in index.by_code:
             index.duplicates.append(ProcedureFile(path, code, field_name, status))
