@@ -55,7 +55,7 @@ def _print_levels(plan: ImportPlan) -> None:
 
 
 def _print_change(change: Change) -> None:
-    from generator.staff.importer.plan import CREATED, SKIPPED, UPDATED
+    from generator.staff.importer.plan import CREATED, IN_CATALOG, SKIPPED, UPDATED
 
     row, path = change.row, display_path(change.path) if change.path else ""
     if change.row.note:
@@ -68,7 +68,7 @@ def _print_change(change: Change) -> None:
             after = "; ".join(row.agencies) if key == "co_quan_thuc_hien" else \
                 row.name if key == "ten" else row.field
             print(f"              {key}: «{change.before[key] or '(trống)'}» → «{after}»")
-    elif change.outcome == SKIPPED:
+    elif change.outcome == SKIPPED and change.skip_kind != IN_CATALOG:  # listed apart
         print(f"  bỏ qua    dòng {row.line}: {change.reason}")
 
 
@@ -146,12 +146,17 @@ def _print_target(target: Target, plan: ImportPlan) -> None:
         return
     if target.catalog is None:
         return
-    skipped = sum(1 for c in plan.changes if c.skip_kind == IN_CATALOG)
+    skipped = [c for c in plan.changes if c.skip_kind == IN_CATALOG]
     print(f"Xã dùng danh mục thủ tục «{target.catalog.name}» "
-          f"({display_path(target.catalog.folder)}): {skipped} thủ tục đã có trong danh mục "
-          "tỉnh, không tạo tệp riêng của xã. Muốn đổi điều gì cho xã, viết tệp điều chỉnh "
-          "(«cchc new dieu-chinh --ma MÃ»); xã không thực hiện thì ghi vào "
-          "thu-tuc/khong-thuc-hien.yml.")
+          f"({display_path(target.catalog.folder)}): {len(skipped)} thủ tục đã có trong danh "
+          "mục tỉnh, không tạo tệp riêng của xã (muốn đổi điều gì cho xã thì viết tệp điều "
+          "chỉnh: «cchc new dieu-chinh --ma MÃ»; xã không thực hiện thì ghi vào "
+          "thu-tuc/khong-thuc-hien.yml):")
+    for change in skipped:
+        print(f"  {change.row.code}  {change.row.name} ({change.row.field})")
+        if change.local is not None:
+            print(f"      lỗi: tệp riêng của xã {display_path(change.local)} trùng mã này; "
+                  "đổi «ma_thu_tuc» thành «dieu_chinh» và chỉ giữ những gì khác danh mục")
 
 
 def _next_steps(target: Target) -> str:

@@ -57,6 +57,7 @@ class Change:
     skip_kind: str = ""  # the group of ``reason`` in the summary table
     text: str | None = None  # what to write (with the file's BOM and line endings)
     bom: bool = False
+    local: Path | None = None  # IN_CATALOG: the commune's own file of that code (an error)
 
 
 @dataclass
@@ -243,12 +244,14 @@ def _without_foreign_agencies(rows: list[ExportRow], province: str | None,
     return kept
 
 
-def _in_catalog(row: ExportRow, target: Target) -> Change:
+def _in_catalog(row: ExportRow, target: Target, index: ProcedureIndex) -> Change:
     """A code the commune's catalog already has: never a local file (that is an error)."""
     assert target.catalog is not None and row.code is not None
     path = target.catalog.paths[row.code]
+    local = index.by_code.get(row.code)
     return Change(SKIPPED, row, path, reason=f"mã {row.code} đã có trong danh mục tỉnh "
-                                             f"({display_path(path)})", skip_kind=IN_CATALOG)
+                                             f"({display_path(path)})", skip_kind=IN_CATALOG,
+                  local=local.path if local else None)
 
 
 def _plan_row(row: ExportRow, index: ProcedureIndex, target: Target, made_by: str,
@@ -260,7 +263,7 @@ def _plan_row(row: ExportRow, index: ProcedureIndex, target: Target, made_by: st
                                            f"{first_line[row.code]}", skip_kind=DUPLICATE)
     first_line[row.code] = row.line
     if target.catalog is not None and row.code in target.catalog.paths:
-        return _in_catalog(row, target)
+        return _in_catalog(row, target, index)
     if row.code in index.by_code:
         return _plan_existing(row, index.by_code[row.code])
     return _plan_new(row, index, made_by, today)
@@ -282,6 +285,9 @@ def plan_import(table: ExportTable, index: ProcedureIndex, commune_only: bool,
     rows = _without_foreign_agencies(rows, target.province, plan)
     first_line: dict[str, int] = {}
     plan.changes = [_plan_row(row, index, target, made_by, today, first_line) for row in rows]
+    if target.catalog is not None:  # the catalog's own agencies are not the commune's to fix
+        plan.foreign_agencies = [(row, agency) for row, agency in plan.foreign_agencies
+                                 if row.code not in target.catalog.paths]
     plan.unlisted_fields = _unlisted_fields(plan, index.content_dir)
     return plan
 
