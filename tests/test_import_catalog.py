@@ -35,7 +35,7 @@ def make_catalog(root: Path, files: dict[str, str] | None = None) -> Path:
 
 def procedure(code: str, name: str, field: str = "Hộ tịch") -> str:
     return MINIMAL_PROCEDURE.replace('"1.001193"', f'"{code}"').replace(
-        "Đăng ký khai sinh", name).replace("Hộ tịch", field)
+        "Thủ tục đăng ký khai sinh", name).replace("Hộ tịch", field)
 
 
 def data_of(folder: Path, code: str) -> dict[str, object]:

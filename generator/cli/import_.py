@@ -18,6 +18,7 @@ from generator.cli.common import (
     EXIT_USAGE,
     Verbs,
     add_content_option,
+    catalog_folder,
 )
 from generator.problems.record import display_path, terminal_safe
 
@@ -114,28 +115,6 @@ def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
     _print_summary(plan)
 
 
-def _catalog_folder(value: str) -> Path:
-    path = Path(value)
-    if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"không có thư mục danh mục «{value}»")
-    return path
-
-
-def _target(args: argparse.Namespace) -> Target:
-    """Where to write (TargetError when the folder or its catalog cannot be used)."""
-    from generator.cli.common import content_dir
-    from generator.staff.importer.target import TargetError, resolve_target
-
-    given = args.content is not None
-    try:
-        content = args.content if given else content_dir("content")
-    except argparse.ArgumentTypeError as exc:
-        if args.danh_muc is None:
-            raise TargetError(str(exc)) from None
-        content = Path("content")
-    return resolve_target(content, args.danh_muc, given)
-
-
 def _print_target(target: Target, plan: ImportPlan) -> None:
     from generator.staff.importer.plan import CREATED, IN_CATALOG, UPDATED
 
@@ -178,14 +157,18 @@ def run(args: argparse.Namespace) -> int:
     from generator.load.procedure_files import scan_procedures
     from generator.staff.importer.plan import CREATED, UPDATED, apply_plan, plan_import
     from generator.staff.importer.table import ExportError, read_export
-    from generator.staff.importer.target import TargetError, unreadable_message
+    from generator.staff.importer.target import (
+        TargetError,
+        target_from_options,
+        unreadable_message,
+    )
 
     if args.ca_khong_ro_cap and not args.cap_xa:
         print("cchc import: lỗi: --ca-khong-ro-cap chỉ dùng cùng --cap-xa (không có --cap-xa "
               "thì mọi thủ tục đều được nhập)", file=sys.stderr)
         return EXIT_USAGE
     try:
-        target = _target(args)
+        target = target_from_options(args.content, args.danh_muc)
         table = read_export(args.file)
     except (TargetError, ExportError) as exc:
         return _refused(str(exc))
@@ -226,7 +209,7 @@ def register(verbs: Verbs) -> None:
                         help="tệp .xlsx hoặc .csv xuất từ Cổng Dịch vụ công")
     add_content_option(parser)
     parser.set_defaults(content=None)  # to tell an explicit --content from the default
-    parser.add_argument("--danh-muc", type=_catalog_folder, metavar="THƯ_MỤC",
+    parser.add_argument("--danh-muc", type=catalog_folder, metavar="THƯ_MỤC",
                         help="nhập vào danh mục thủ tục của tỉnh ở THƯ_MỤC (thư mục có "
                              "danh-muc.yml); cùng --content: xã ở --content dùng danh mục này "
                              "thay cho danh_muc ghi trong don-vi.yml")

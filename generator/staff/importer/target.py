@@ -10,6 +10,7 @@ its ``thu-tuc/`` only, with the same scan the importer uses for the commune.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,7 @@ def _commune_catalog(content: Path, unit: Any) -> Path | None:
     if written is None:
         return None
     path = Path(written).expanduser()
-    return path if path.is_absolute() else content / path
+    return Path(os.path.normpath(path if path.is_absolute() else content / path))
 
 
 def resolve_target(content: Path, catalog: Path | None, content_given: bool) -> Target:
@@ -140,6 +141,14 @@ def resolve_target(content: Path, catalog: Path | None, content_given: bool) -> 
     if folder is None:
         return target
     return Target(content, False, "", target.province, UNIT_FILE, catalog_codes(folder, origin))
+
+
+def target_from_options(content: Path | None, catalog: Path | None) -> Target:
+    """The target of ``--content`` (None when not given: ``content``) and ``--danh-muc``."""
+    if content is None and catalog is None and not Path("content").is_dir():
+        raise TargetError("không có thư mục nội dung «content»; chạy lệnh trong kho của xã "
+                          "hoặc ghi --content THƯ_MỤC (--danh-muc THƯ_MỤC cho danh mục tỉnh)")
+    return resolve_target(content or Path("content"), catalog, content is not None)
 
 
 def unreadable_message(index: ProcedureIndex, target: Target) -> str:
