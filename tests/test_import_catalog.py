@@ -257,3 +257,47 @@ def test_the_real_export_into_a_commune_using_the_catalog(cchc: Callable[..., Ru
     assert not (content / "thu-tuc" / "ho-tich" / "3-000323.yml").exists()  # in the catalog
     # The Hà Nội agency of 2.002516 is the catalog's business, not the commune's.
     assert "Sở Tư pháp Thành phố Hà Nội" not in run.out
+
+
+# --- hostile folders ----------------------------------------------------------------------
+
+
+def test_nothing_is_written_through_a_linked_folder(cchc: Callable[..., Run],
+                                                    tmp_path: Path) -> None:
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    catalog = make_catalog(tmp_path / "danh-muc")
+    (catalog / "thu-tuc").symlink_to(outside, target_is_directory=True)
+    export = write_xlsx(tmp_path / "ds.xlsx", EXPORT_ROWS)
+    run = cchc("import", export, "--danh-muc", catalog)
+    assert run.code == 0, run.err
+    assert "    thư mục là liên kết" in run.out.split("Kết quả:")[1]
+    assert "là liên kết (symlink), không ghi tệp qua đó" in run.out
+    made = cchc("new", "thu-tuc", "--ma", "1.000999", "--ten", "Thử", "--linh-vuc", "Hộ tịch",
+                "--danh-muc", catalog)
+    assert made.code == 1 and "là liên kết (symlink); cchc new không ghi" in made.err
+    assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize("written", ["danh_muc: [a, b]\n", "danh_muc: {thu_muc: a}\n"])
+def test_a_catalog_path_that_is_not_text(written: str, cchc: Callable[..., Run],
+                                         tmp_path: Path) -> None:
+    _, content = commune_with_catalog(tmp_path, written)
+    export = write_xlsx(tmp_path / "ds.xlsx", EXPORT_ROWS)
+    before = snapshot(content)
+    run = cchc("import", export, "--content", content)
+    assert run.code == 1 and "Traceback" not in run.err
+    assert "don-vi.yml: danh_muc phải là đường dẫn tới thư mục danh mục" in run.err
+    assert snapshot(content) == before
+
+
+def test_an_unreadable_catalog_description_still_marks_a_catalog(cchc: Callable[..., Run],
+                                                                 tmp_path: Path) -> None:
+    """danh-muc.yml is checked by ``cchc check``; the import only needs to know the folder
+    is a catalog, and names it by its folder."""
+    catalog = write_tree(tmp_path / "dm-tinh", {"danh-muc.yml": "- ten\n- [\n"})
+    export = write_xlsx(tmp_path / "ds.xlsx", EXPORT_ROWS)
+    run = cchc("import", export, "--danh-muc", catalog)
+    assert run.code == 0, run.err
+    assert "Ghi vào danh mục thủ tục «dm-tinh» (" in run.out
+    assert (catalog / "thu-tuc" / "van-hoa" / "2-000001.yml").is_file()

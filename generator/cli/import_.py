@@ -115,12 +115,13 @@ def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
     _print_summary(plan)
 
 
-def _print_target(target: Target, plan: ImportPlan) -> None:
+def _print_target(target: Target, plan: ImportPlan, preview: bool) -> None:
     from generator.staff.importer.plan import CREATED, IN_CATALOG, UPDATED
 
     if target.is_catalog:
         written = plan.count(CREATED) + plan.count(UPDATED)
-        print(f"Ghi vào {target.where}: {written} tệp thủ tục." if written else
+        verb = "Sẽ ghi vào" if preview else "Ghi vào"
+        print(f"{verb} {target.where}: {written} tệp thủ tục." if written else
               f"Không ghi gì vào {target.where}.")
         return
     if target.catalog is None:
@@ -183,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
     plan = plan_import(table, index, args.cap_xa, made_by, dt.date.today(),
                        take_unknown=args.ca_khong_ro_cap, target=target)
     _print_plan(plan, args.cap_xa)
-    _print_target(target, plan)
+    _print_target(target, plan, args.xem_truoc)
     if args.xem_truoc:
         print("Chế độ xem trước (--xem-truoc): chưa ghi tệp nào.")
         return EXIT_OK

@@ -105,7 +105,7 @@ def new_procedure(target: Target, code: str, name: str, field_name: str,
     if refused:
         raise refused
     _refuse_existing(path)
-    return _write(path, text)
+    return _write(path, text, folder=target.folder)
 
 
 def new_override(target: Target, code: str, today: dt.date) -> Path:
@@ -117,7 +117,8 @@ def new_override(target: Target, code: str, today: dt.date) -> Path:
     except OverrideRefused as exc:
         raise Refused(str(exc)) from None
     _refuse_existing(path)
-    return _write(path, override_text(target, code, "cchc new dieu-chinh", today))
+    return _write(path, override_text(target, code, "cchc new dieu-chinh", today),
+                  folder=target.folder)
 
 
 def _target(args: argparse.Namespace) -> Target:
@@ -187,8 +188,14 @@ def new_article(content: Path, folder: str, values: dict[str, Any], today: dt.da
     return _write(path, text)
 
 
-def _write(path: Path, text: str, bom: bool = False) -> Path:
+def _write(path: Path, text: str, bom: bool = False, folder: Path | None = None) -> Path:
+    from generator.staff.importer.target import link_on_the_way
     from generator.staff.yamledit import write_atomically
+
+    link = link_on_the_way(folder, path) if folder is not None else None
+    if link is not None:
+        raise Refused(f"thư mục {display_path(link)} là liên kết (symlink); cchc new không ghi "
+                      "tệp qua liên kết")
 
     write_atomically(path, (("\ufeff" if bom else "") + text).encode("utf-8"))
     return path

@@ -34,15 +34,20 @@ from generator.staff.importer.levels import (
     row_level,
 )
 from generator.staff.importer.table import ExportRow, ExportTable
-from generator.staff.importer.target import UNIT_FILE, Target, read_small_yaml
+from generator.staff.importer.target import (
+    UNIT_FILE,
+    Target,
+    link_on_the_way,
+    read_small_yaml,
+)
 from generator.staff.scaffold import Value, procedure_text
 from generator.staff.yamledit import EditError, NewValue, TextFile, set_values, write_atomically
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "tạo mới", "cập nhật", "không đổi", "bỏ qua"
 # Why a row was skipped, as the summary table groups them.
-BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID, IN_CATALOG = (
+BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID, IN_CATALOG, LINKED = (
     "dòng thiếu hoặc sai mã, tên, lĩnh vực", "mã trùng với dòng trước", "trùng tên tệp khác",
-    "tệp không sửa được", "đã có trong danh mục tỉnh")
+    "tệp không sửa được", "đã có trong danh mục tỉnh", "thư mục là liên kết")
 _NATIONAL_CODE = re.compile(r"^\d+\.\d{6}$")
 
 
@@ -82,7 +87,7 @@ class ImportPlan:
 
     def skipped_by_reason(self) -> list[tuple[str, int]]:
         """(reason, rows) for every row not imported, levels first; empty groups left out."""
-        kinds = [OTHER, UNKNOWN, IN_CATALOG, BAD_ROW, DUPLICATE, FILE_CONFLICT,
+        kinds = [OTHER, UNKNOWN, IN_CATALOG, BAD_ROW, DUPLICATE, FILE_CONFLICT, LINKED,
                  WOULD_BE_INVALID]
         counts = {kind: 0 for kind in kinds}
         counts[OTHER] = len(self.other_levels)
@@ -169,6 +174,11 @@ def _plan_existing(row: ExportRow, existing: ProcedureFile) -> Change:
 def _plan_new(row: ExportRow, index: ProcedureIndex, made_by: str, today: dt.date) -> Change:
     assert row.code is not None
     path = index.path_for(row.code, row.field)
+    link = link_on_the_way(index.content_dir, path)
+    if link is not None:
+        return Change(SKIPPED, row, path, reason=f"thư mục {display_path(link)} là liên kết "
+                                                 "(symlink), không ghi tệp qua đó",
+                      skip_kind=LINKED)
     if path.exists():
         return Change(SKIPPED, row, path,
                       reason=f"đã có tệp {path.name} nhưng không mang mã {row.code}",

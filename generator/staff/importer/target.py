@@ -69,6 +69,17 @@ def read_small_yaml(folder: Path, stem: str) -> Any:
         return None
 
 
+def link_on_the_way(folder: Path, path: Path) -> Path | None:
+    """The first folder between ``folder`` and ``path`` that is a link: writing through it
+    would put the file outside the content (the loader never follows links either)."""
+    step = folder
+    for part in path.parent.relative_to(folder).parts:
+        step = step / part
+        if step.is_symlink():
+            return step
+    return None
+
+
 def is_catalog(folder: Path) -> bool:
     return any((folder / name).is_file() for name in (CATALOG_FILE, "danh-muc.yaml"))
 
@@ -112,6 +123,11 @@ def catalog_codes(folder: Path, origin: str) -> CatalogCodes:
 
 def _commune_catalog(content: Path, unit: Any) -> Path | None:
     """The catalog folder don-vi.yml names (relative to content/), None when none."""
+    value = unit.get("danh_muc") if isinstance(unit, dict) else None
+    if value is not None and not isinstance(value, str):
+        raise TargetError(f"{display_path(content / UNIT_FILE)}: danh_muc phải là đường dẫn "
+                          "tới thư mục danh mục thủ tục của tỉnh (một dòng chữ), ví dụ "
+                          "«danh_muc: \"../danh-muc\"»")
     written = _text(unit, "danh_muc")
     if written is None:
         return None
