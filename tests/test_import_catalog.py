@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import build as pipeline
 from generator.check.single_file import check_text
 from generator.load.schema import Procedure
 from tests.conftest import MINIMAL_PROCEDURE, MINIMAL_UNIT, Run, write_tree
@@ -194,6 +195,8 @@ def test_catalog_codes_are_not_created_in_the_commune(cchc: Callable[..., Run],
                        "thu-tuc/van-hoa/2-000001.yml"]
     assert data_of(content, "2.000001")["ban_nhap"] is True
     assert snapshot(catalog) == catalog_before
+    checked = pipeline.check(content)  # no local file repeats a catalog code
+    assert [p.format() for p in checked.problems.errors] == []
     again = cchc("import", export, "--content", content)
     assert summary(again) == "Kết quả: 0 tạo mới, 0 cập nhật, 1 không đổi, 2 bỏ qua."
 

@@ -144,3 +144,15 @@ def test_new_in_a_catalog_has_vietnamese_help(cchc: Callable[..., Run]) -> None:
     assert "tệp điều chỉnh của xã cho một thủ tục trong danh mục tỉnh" in run.out
     procedure_help = cchc("new", "thu-tuc", "--help").out
     assert "--danh-muc THƯ_MỤC" in procedure_help and "cchc new dieu-chinh" in procedure_help
+
+
+def test_a_catalog_draft_cannot_be_overridden_yet(cchc: Callable[..., Run], commune: Path,
+                                                  tmp_path: Path) -> None:
+    catalog = tmp_path / "repo" / "danh-muc"
+    write_tree(catalog, {"thu-tuc/ho-tich/1-000999.yml":
+                         "ban_nhap: true\n" + procedure("1.000999", "Thủ tục đang soạn")})
+    run = cchc("new", "dieu-chinh", "--ma", "1.000999")
+    assert run.code == 1
+    assert ("thủ tục 1.000999 trong danh mục tỉnh (danh-muc/thu-tuc/ho-tich/1-000999.yml) còn "
+            "là bản nháp (ban_nhap: true)") in run.err
+    assert not (commune / "thu-tuc" / "ho-tich").exists()

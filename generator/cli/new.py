@@ -94,6 +94,10 @@ def new_procedure(target: Target, code: str, name: str, field_name: str,
     refused = _in_catalog(target, code)
     if refused:
         raise refused
+    if code in target.removed_codes:
+        raise Refused(f"mã {code} có trong da_loai_bo của danh-muc.yml (tỉnh đã loại thủ tục "
+                      "này khỏi danh mục); muốn đưa lại vào danh mục thì xóa mục đó trong "
+                      "danh-muc.yml trước")
     index = scan_procedures(target.folder)
     if code in index.by_code:
         raise Refused(f"đã có thủ tục mã {code} trong {display_path(index.by_code[code].path)}"

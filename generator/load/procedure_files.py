@@ -31,6 +31,7 @@ class ProcedureFile:
     code: str
     field: str | None  # linh_vuc as written (NFC), None when missing
     status: str | None = None  # hieu_luc as written
+    draft: bool = False  # ban_nhap: true (a catalog draft cannot be overridden)
 
     @property
     def in_force(self) -> bool:
@@ -77,13 +78,12 @@ def _scalar(node: MappingNode, key: str) -> str | None:
     return None
 
 
-# A commune using a catalog lists the catalog procedures it does not handle here (a list,
-# not a procedure file).
-EXCLUSIONS_FILES = ("khong-thuc-hien.yml", "khong-thuc-hien.yaml")
+_Found = tuple[str | None, str | None, str | None, str | None, bool]
+_YES = {"true", "yes", "on", "co", "dung", "1"}  # as load/fieldtypes.py reads a flag
 
 
-def _read(path: Path) -> tuple[str | None, str | None, str | None, str | None] | str:
-    """(code, field, status, overridden code) of one file, or why it cannot be read."""
+def _read(path: Path) -> _Found | str:
+    """(code, field, status, overridden code, draft) of one file, or why it cannot be read."""
     try:
         text = decode(safefs.read_regular(path))
     except safefs.UnsafeFile:
@@ -97,31 +97,29 @@ def _read(path: Path) -> tuple[str | None, str | None, str | None, str | None] |
     except yaml.YAMLError:
         return "tệp sai cú pháp YAML"
     if node is None:
-        return None, None, None, None
+        return None, None, None, None, False
     if not isinstance(node, MappingNode):
         return "tệp không phải các dòng «khóa: giá trị»"
+    draft = slugify(_scalar(node, "ban_nhap") or "", "_") in _YES
     return (_scalar(node, "ma_thu_tuc"), _scalar(node, "linh_vuc"), _scalar(node, "hieu_luc"),
-            _scalar(node, "dieu_chinh"))
+            _scalar(node, "dieu_chinh"), draft)
 
 
 def scan_procedures(content_dir: Path) -> ProcedureIndex:
     """Every procedure file under ``content_dir/thu-tuc`` (as the loader finds them)."""
     index = ProcedureIndex(content_dir)
-    exclusions = {content_dir / "thu-tuc" / name for name in EXCLUSIONS_FILES}
     for path in procedure_paths(content_dir, Problems()):  # other files: check warns
-        if path in exclusions:
-            continue
         found = _read(path)
         if isinstance(found, str):
             index.unreadable.append((path, found))
             continue
-        code, field_name, status, adjusted = found
+        code, field_name, status, adjusted, draft = found
         if adjusted is not None and code is None:
             index.overrides.setdefault(adjusted, path)
         elif code is None:
             index.without_code.append(path)
         elif code in index.by_code:
-            index.duplicates.append(ProcedureFile(path, code, field_name, status))
+            index.duplicates.append(ProcedureFile(path, code, field_name, status, draft))
         else:
-            index.by_code[code] = ProcedureFile(path, code, field_name, status)
+            index.by_code[code] = ProcedureFile(path, code, field_name, status, draft)
     return index

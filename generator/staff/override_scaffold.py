@@ -16,7 +16,9 @@ from typing import Any
 
 import yaml
 
-from generator.load.procedure_files import EXCLUSIONS_FILES, ProcedureIndex, scan_procedures
+from generator.load.catalog_schema import ProcedureOverride
+from generator.load.overrides import EXCLUSIONS_FILE
+from generator.load.procedure_files import ProcedureIndex, scan_procedures
 from generator.load.schema import Procedure
 from generator.problems.record import display_path
 from generator.staff.importer.target import Target
@@ -24,10 +26,7 @@ from generator.staff.scaffold import field_lines
 from generator.staff.yamledit import EditError, TextFile, quoted
 from generator.text import code_slug, format_date
 
-LOCAL_NOTE = "ghi_chu_dia_phuong"
-# Keys an override never carries: the code is `dieu_chinh`, and catalog drafts are the
-# province's business.
-_NOT_OVERRIDDEN = {"ma_thu_tuc", "ban_nhap", LOCAL_NOTE}
+LOCAL_NOTE = "ghi_chu_dia_phuong"  # listed first: the key a commune writes most
 
 
 class OverrideRefused(Exception):
@@ -44,8 +43,8 @@ def _plain(path: Path) -> Any:
 
 def _excluded(content: Path, code: str) -> Path | None:
     """The exclusions file when it lists ``code``."""
-    for name in EXCLUSIONS_FILES:
-        path = content / "thu-tuc" / name
+    for suffix in (".yml", ".yaml"):
+        path = content / "thu-tuc" / f"{EXCLUSIONS_FILE}{suffix}"
         entries = _plain(path) if path.is_file() else None
         for entry in entries if isinstance(entries, list) else []:
             if isinstance(entry, dict) and str(entry.get("ma_thu_tuc", "")).strip() == code:
@@ -103,17 +102,23 @@ def override_path(target: Target, code: str) -> Path:
         assert target.catalog is not None
         raise OverrideRefused(f"mã {code} không có trong danh mục tỉnh «{target.catalog.name}»"
                               f"{hint}")
-    _refuse_taken(scan_procedures(target.folder), target.folder, code)
     assert target.catalog is not None
+    if code in target.catalog.drafts:
+        raise OverrideRefused(f"thủ tục {code} trong danh mục tỉnh ({display_path(catalog[code])})"
+                              " còn là bản nháp (ban_nhap: true): các xã chưa đăng nên chưa "
+                              "điều chỉnh được; chờ tỉnh hoàn thiện thủ tục này")
+    _refuse_taken(scan_procedures(target.folder), target.folder, code)
     folder = catalog[code].parent.relative_to(target.catalog.folder / "thu-tuc")
     return target.folder / "thu-tuc" / folder / f"{code_slug(code)}.yml"
 
 
-def _key_lines() -> list[str]:
-    """``# key:  # description`` for every key a clerk may override, in the model's order."""
+def _key_lines(only: str | None = None) -> list[str]:
+    """``# key:  # description`` for every key a clerk may override, in the model's order
+    (``only``: that key alone)."""
+    keys = {only} if only else set(ProcedureOverride.model_fields) - {"dieu_chinh", LOCAL_NOTE}
     lines = [line for line in field_lines(Procedure, {})
              if line and not line.startswith((" ", "#"))]
-    return [f"# {line}" for line in lines if line.split(":")[0] not in _NOT_OVERRIDDEN]
+    return [f"# {line}" for line in lines if line.split(":")[0] in keys]
 
 
 def override_text(target: Target, code: str, made_by: str, today: dt.date) -> str:
@@ -130,7 +135,7 @@ def override_text(target: Target, code: str, made_by: str, today: dt.date) -> st
         "# đây thay cả danh sách của danh mục. Khóa không ghi thì giữ như danh mục. Lưu rồi",
         "# chạy «cchc check». Hướng dẫn: content/HUONG-DAN.md",
         f"dieu_chinh: {quoted(code)}",
-        f'# {LOCAL_NOTE}: ""  # Lưu ý của xã (Markdown), hiện trên trang thủ tục',
+        *_key_lines(LOCAL_NOTE),
         *_key_lines(),
     ]
     return "\n".join(lines) + "\n"

@@ -45,9 +45,10 @@ from generator.staff.yamledit import EditError, NewValue, TextFile, set_values, 
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "tạo mới", "cập nhật", "không đổi", "bỏ qua"
 # Why a row was skipped, as the summary table groups them.
-BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID, IN_CATALOG, LINKED = (
+BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID, IN_CATALOG, LINKED, REMOVED = (
     "dòng thiếu hoặc sai mã, tên, lĩnh vực", "mã trùng với dòng trước", "trùng tên tệp khác",
-    "tệp không sửa được", "đã có trong danh mục tỉnh", "thư mục là liên kết")
+    "tệp không sửa được", "đã có trong danh mục tỉnh", "thư mục là liên kết",
+    "đã loại khỏi danh mục")
 _NATIONAL_CODE = re.compile(r"^\d+\.\d{6}$")
 
 
@@ -87,8 +88,8 @@ class ImportPlan:
 
     def skipped_by_reason(self) -> list[tuple[str, int]]:
         """(reason, rows) for every row not imported, levels first; empty groups left out."""
-        kinds = [OTHER, UNKNOWN, IN_CATALOG, BAD_ROW, DUPLICATE, FILE_CONFLICT, LINKED,
-                 WOULD_BE_INVALID]
+        kinds = [OTHER, UNKNOWN, IN_CATALOG, REMOVED, BAD_ROW, DUPLICATE, FILE_CONFLICT,
+                 LINKED, WOULD_BE_INVALID]
         counts = {kind: 0 for kind in kinds}
         counts[OTHER] = len(self.other_levels)
         counts[UNKNOWN] = 0 if self.unknown_taken else len(self.unknown_levels)
@@ -274,6 +275,10 @@ def _plan_row(row: ExportRow, index: ProcedureIndex, target: Target, made_by: st
     first_line[row.code] = row.line
     if target.catalog is not None and row.code in target.catalog.paths:
         return _in_catalog(row, target, index)
+    if row.code in target.removed_codes and row.code not in index.by_code:
+        return Change(SKIPPED, row, reason=f"mã {row.code} có trong da_loai_bo của "
+                                           "danh-muc.yml (tỉnh đã loại khỏi danh mục)",
+                      skip_kind=REMOVED)
     if row.code in index.by_code:
         return _plan_existing(row, index.by_code[row.code])
     return _plan_new(row, index, made_by, today)

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from generator.load.catalog import is_catalog
 from generator.load.procedure_files import ProcedureIndex, scan_procedures
 from generator.problems.record import display_path
 from generator.staff.yamledit import EditError, TextFile
@@ -36,6 +37,8 @@ class CatalogCodes:
     folder: Path
     name: str
     paths: dict[str, Path] = field(default_factory=dict)
+    drafts: frozenset[str] = frozenset()  # codes still drafts in the catalog
+    removed: frozenset[str] = frozenset()  # `da_loai_bo` of its danh-muc.yml
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,13 @@ class Target:
     province: str | None  # `tinh` of danh-muc.yml or don-vi.yml
     province_file: str  # the file ``province`` comes from, for messages
     catalog: CatalogCodes | None = None  # the catalog a commune uses
+    # A catalog: codes its danh-muc.yml records as removed (`da_loai_bo`), never re-created.
+    removed: frozenset[str] = frozenset()
+
+    @property
+    def removed_codes(self) -> frozenset[str]:
+        """Codes the catalog (this one, or the one the commune uses) records as removed."""
+        return self.removed | (self.catalog.removed if self.catalog else frozenset())
 
     @property
     def where(self) -> str:
@@ -80,19 +90,22 @@ def link_on_the_way(folder: Path, path: Path) -> Path | None:
     return None
 
 
-def is_catalog(folder: Path) -> bool:
-    return any((folder / name).is_file() for name in (CATALOG_FILE, "danh-muc.yaml"))
-
-
 def _text(data: Any, key: str) -> str | None:
     value = data.get(key) if isinstance(data, dict) else None
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def _removed_codes(info: Any) -> frozenset[str]:
+    entries = info.get("da_loai_bo") if isinstance(info, dict) else None
+    return frozenset(code for entry in entries if isinstance(entry, dict)
+                     for code in [_text(entry, "ma_thu_tuc")] if code) \
+        if isinstance(entries, list) else frozenset()
+
+
 def _catalog_target(folder: Path) -> Target:
     info = read_small_yaml(folder, "danh-muc")
     return Target(folder, True, _text(info, "ten") or folder.resolve().name,
-                  _text(info, "tinh"), CATALOG_FILE)
+                  _text(info, "tinh"), CATALOG_FILE, removed=_removed_codes(info))
 
 
 def _not_a_catalog(folder: Path, origin: str) -> TargetError:
@@ -118,7 +131,9 @@ def catalog_codes(folder: Path, origin: str) -> CatalogCodes:
     paths = {code: entry.path for code, entry in index.by_code.items()}
     paths.update({entry.code: entry.path for entry in index.duplicates
                   if entry.code not in paths})
-    return CatalogCodes(folder, _catalog_target(folder).name, paths)
+    drafts = frozenset(code for code, entry in index.by_code.items() if entry.draft)
+    own = _catalog_target(folder)
+    return CatalogCodes(folder, own.name, paths, drafts, own.removed)
 
 
 def _commune_catalog(content: Path, unit: Any) -> Path | None:
