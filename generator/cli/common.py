@@ -49,7 +49,7 @@ def content_dir(value: str) -> Path:
     return path
 
 
-def catalog_folder(value: str) -> Path:
+def catalog_dir(value: str) -> Path:
     """``--danh-muc DIR`` of ``cchc import`` and ``cchc new``: an existing folder."""
     path = Path(value)
     if not path.is_dir():

@@ -18,7 +18,7 @@ from generator.cli.common import (
     EXIT_USAGE,
     Verbs,
     add_content_option,
-    catalog_folder,
+    catalog_dir,
 )
 from generator.problems.record import display_path, terminal_safe
 
@@ -87,7 +87,7 @@ def _print_summary(plan: ImportPlan) -> None:
         print(f"  {label.ljust(width)}  {number:>4}")
 
 
-def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
+def _print_plan(plan: ImportPlan, commune_only: bool, target: Target) -> None:
     table = plan.table
     where = f"trang «{table.sheet}», " if table.sheet else ""
     print(f"Đọc {table.path.name} ({where}dòng tiêu đề {table.header_line}): "
@@ -112,18 +112,25 @@ def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
               "tra rồi sửa hieu_luc):")
         for entry in plan.not_listed:
             print(f"  {display_path(entry.path)}  ({entry.code})")
+    _print_in_catalog(target, plan)
     _print_summary(plan)
 
 
 def _print_target(target: Target, plan: ImportPlan, preview: bool) -> None:
-    from generator.staff.importer.plan import CREATED, IN_CATALOG, UPDATED
+    """The closing line of an import into a catalog: what it wrote there."""
+    from generator.staff.importer.plan import CREATED, UPDATED
 
     if target.is_catalog:
         written = plan.count(CREATED) + plan.count(UPDATED)
         verb = "Sẽ ghi vào" if preview else "Ghi vào"
         print(f"{verb} {target.where}: {written} tệp thủ tục." if written else
               f"Không ghi gì vào {target.where}.")
-        return
+
+
+def _print_in_catalog(target: Target, plan: ImportPlan) -> None:
+    """A commune using a catalog: the rows whose code the catalog has, by name."""
+    from generator.staff.importer.plan import IN_CATALOG
+
     if target.catalog is None:
         return
     skipped = [c for c in plan.changes if c.skip_kind == IN_CATALOG]
@@ -183,7 +190,7 @@ def run(args: argparse.Namespace) -> int:
     made_by = f"cchc import {args.file.name}"
     plan = plan_import(table, index, args.cap_xa, made_by, dt.date.today(),
                        take_unknown=args.ca_khong_ro_cap, target=target)
-    _print_plan(plan, args.cap_xa)
+    _print_plan(plan, args.cap_xa, target)
     _print_target(target, plan, args.xem_truoc)
     if args.xem_truoc:
         print("Chế độ xem trước (--xem-truoc): chưa ghi tệp nào.")
@@ -210,7 +217,7 @@ def register(verbs: Verbs) -> None:
                         help="tệp .xlsx hoặc .csv xuất từ Cổng Dịch vụ công")
     add_content_option(parser)
     parser.set_defaults(content=None)  # to tell an explicit --content from the default
-    parser.add_argument("--danh-muc", type=catalog_folder, metavar="THƯ_MỤC",
+    parser.add_argument("--danh-muc", type=catalog_dir, metavar="THƯ_MỤC",
                         help="nhập vào danh mục thủ tục của tỉnh ở THƯ_MỤC (thư mục có "
                              "danh-muc.yml); cùng --content: xã ở --content dùng danh mục này "
                              "thay cho danh_muc ghi trong don-vi.yml")

@@ -24,7 +24,7 @@ from generator.cli.common import (
     Parser,
     Verbs,
     add_content_option,
-    catalog_folder,
+    catalog_dir,
 )
 from generator.problems.record import display_path
 
@@ -271,7 +271,7 @@ def _add_catalog_option(parser: argparse.ArgumentParser,
                                          "mục có danh-muc.yml); cùng --content: danh mục xã "
                                          "dùng, thay cho danh_muc ghi trong don-vi.yml") -> None:
     parser.set_defaults(content=None)  # to tell an explicit --content from the default
-    parser.add_argument("--danh-muc", type=catalog_folder, metavar="THƯ_MỤC", help=help_text)
+    parser.add_argument("--danh-muc", type=catalog_dir, metavar="THƯ_MỤC", help=help_text)
 
 
 def register(verbs: Verbs) -> None:
