@@ -141,7 +141,8 @@ def test_overrides_need_a_commune_using_a_catalog(cchc: Callable[..., Run], comm
 def test_new_in_a_catalog_has_vietnamese_help(cchc: Callable[..., Run]) -> None:
     run = cchc("new", "dieu-chinh", "--help")
     assert run.code == 0
-    assert "tệp điều chỉnh của xã cho một thủ tục trong danh mục tỉnh" in run.out
+    assert "Tệp điều chỉnh của xã cho một thủ tục trong danh mục tỉnh" in run.out
+    assert "dieu-chinh    tệp điều chỉnh của xã" in cchc("new", "--help").out
     procedure_help = cchc("new", "thu-tuc", "--help").out
     assert "--danh-muc THƯ_MỤC" in procedure_help and "cchc new dieu-chinh" in procedure_help
 

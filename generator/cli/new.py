@@ -259,9 +259,10 @@ def _next_steps(kind: str, target: Target | None) -> list[str]:
     return lines
 
 
-def _kind(kinds: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+def _kind(kinds: Any, name: str, help_text: str,
+          description: str = "") -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = kinds.add_parser(name, help=help_text,
-                                                       description=help_text)
+                                                       description=description or help_text)
     add_content_option(parser)
     return parser
 
@@ -280,20 +281,24 @@ def register(verbs: Verbs) -> None:
                                           "cách viết. Không bao giờ ghi đè tệp đã có.")
     kinds = parser.add_subparsers(dest="kind", metavar="LOẠI", parser_class=Parser)
     kinds.required = True
-    procedure = _kind(kinds, "thu-tuc", "một thủ tục hành chính, trong content/thu-tuc/ (hoặc "
-                                        "thu-tuc/ của danh mục tỉnh: --danh-muc THƯ_MỤC). Xã "
-                                        "dùng danh mục tỉnh (don-vi.yml có danh_muc) không tạo "
-                                        "được thủ tục mang mã của danh mục: khi đó dùng «cchc "
-                                        "new dieu-chinh --ma MÃ»")
+    procedure = _kind(kinds, "thu-tuc", "một thủ tục hành chính, trong content/thu-tuc/",
+                      "Một thủ tục hành chính (bản nháp), trong content/thu-tuc/ hoặc thu-tuc/ "
+                      "của danh mục tỉnh (--danh-muc THƯ_MỤC). Xã dùng danh mục tỉnh (don-vi.yml "
+                      "có danh_muc) không tạo được thủ tục mang mã của danh mục: khi đó dùng "
+                      "«cchc new dieu-chinh --ma MÃ».")
     _add_catalog_option(procedure)
     procedure.add_argument("--ma", required=True, metavar="MÃ", help="mã thủ tục, ví dụ 1.001193")
     procedure.add_argument("--ten", required=True, metavar="TÊN", help="tên thủ tục")
     procedure.add_argument("--linh-vuc", required=True, metavar="LĨNH_VỰC",
                            help="lĩnh vực, ví dụ «Hộ tịch»")
     override = _kind(kinds, "dieu-chinh",
-                     "tệp điều chỉnh của xã cho một thủ tục trong danh mục tỉnh (dieu_chinh: "
-                     "\"MÃ\"): chỉ ghi những gì của xã khác với danh mục; tệp đặt cùng thư mục "
-                     "con của thu-tuc/ như tệp của danh mục")
+                     "tệp điều chỉnh của xã cho một thủ tục trong danh mục tỉnh",
+                     "Tệp điều chỉnh của xã cho một thủ tục trong danh mục tỉnh (dieu_chinh: "
+                     "\"MÃ\"): chỉ ghi những gì của xã khác với danh mục, mọi khóa khác để dạng "
+                     "ghi chú (bỏ dấu «# » ở dòng cần đổi). Tệp đặt cùng thư mục con của thu-tuc/ "
+                     "như tệp của danh mục. Không tạo khi mã không có trong danh mục (gợi ý mã "
+                     "gần đúng), còn là bản nháp của tỉnh, đã có tệp điều chỉnh, đang ở "
+                     "khong-thuc-hien.yml, hay một tệp riêng của xã đang mang mã đó.")
     _add_catalog_option(override, "danh mục tỉnh xã dùng, thay cho danh_muc ghi trong "
                                   "don-vi.yml")
     override.add_argument("--ma", required=True, metavar="MÃ",
