@@ -146,7 +146,7 @@ def _commune_catalog(content: Path, unit: Any) -> Path | None:
     written = _text(unit, "danh_muc")
     if written is None:
         return None
-    path = Path(written).expanduser()
+    path = Path(written)  # as load/catalog.py reads it (no ~ expansion)
     return Path(os.path.normpath(path if path.is_absolute() else content / path))
 
 
