@@ -281,6 +281,10 @@ def test_nothing_is_written_through_a_linked_folder(cchc: Callable[..., Run],
                 "--danh-muc", catalog)
     assert made.code == 1 and "là liên kết (symlink); cchc new không ghi" in made.err
     assert list(outside.iterdir()) == []
+    linked = tmp_path / "danh-muc-lien-ket"
+    linked.symlink_to(catalog, target_is_directory=True)
+    refused = cchc("import", export, "--danh-muc", linked)
+    assert refused.code == 1 and "là liên kết (symlink); ghi đường dẫn tới chính" in refused.err
 
 
 @pytest.mark.parametrize("written", ["danh_muc: [a, b]\n", "danh_muc: {thu_muc: a}\n"])

@@ -108,6 +108,15 @@ def _catalog_target(folder: Path) -> Target:
                   _text(info, "tinh"), CATALOG_FILE, removed=_removed_codes(info))
 
 
+def _usable_catalog(folder: Path, origin: str) -> None:
+    """TargetError unless ``folder`` is a catalog (the loader refuses a linked one too)."""
+    if folder.is_symlink():
+        raise TargetError(f"{origin}: thư mục danh mục «{display_path(folder)}» là liên kết "
+                          "(symlink); ghi đường dẫn tới chính thư mục danh mục")
+    if not is_catalog(folder):
+        raise _not_a_catalog(folder, origin)
+
+
 def _not_a_catalog(folder: Path, origin: str) -> TargetError:
     if not folder.is_dir():
         return TargetError(f"{origin}: không có thư mục danh mục «{display_path(folder)}»")
@@ -120,8 +129,7 @@ def _not_a_catalog(folder: Path, origin: str) -> TargetError:
 def catalog_codes(folder: Path, origin: str) -> CatalogCodes:
     """The codes under ``folder``/thu-tuc; TargetError when a file cannot be read (its
     code is unknown, so a local file could repeat it)."""
-    if not is_catalog(folder):
-        raise _not_a_catalog(folder, origin)
+    _usable_catalog(folder, origin)
     index = scan_procedures(folder)
     if index.unreadable:
         listed = "\n".join(f"  {display_path(path)}: {why}" for path, why in index.unreadable)
@@ -159,8 +167,7 @@ def resolve_target(content: Path, catalog: Path | None, content_given: bool) -> 
     ``danh_muc``.
     """
     if catalog is not None and not content_given:
-        if not is_catalog(catalog):
-            raise _not_a_catalog(catalog, "--danh-muc")
+        _usable_catalog(catalog, "--danh-muc")
         return _catalog_target(catalog)
     if is_catalog(content):
         return _catalog_target(content)
