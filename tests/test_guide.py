@@ -52,6 +52,7 @@ def test_every_command_in_the_guide_is_accepted(tmp_path: Path,
     """The guide's commands use options that exist (parsed, not run)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "content").mkdir()
+    (tmp_path / "danh-muc").mkdir()  # a province catalog, beside content/ (issue 18)
     (tmp_path / "danh-sach-tthc.xlsx").write_bytes(b"")
     commands = re.findall(r"^\s*\.venv/bin/cchc (.+)$", guide_text(), re.MULTILINE)
     assert len(commands) >= 8

@@ -438,8 +438,8 @@ def test_broken_procedure_files_stop_the_import(cchc: Callable[..., Run],
 def test_import_has_vietnamese_help(cchc: Callable[..., Run]) -> None:
     run = cchc("import", "--help")
     assert run.code == 0
-    assert "cách dùng: cchc import [-h] [--content THƯ_MỤC] [--cap-xa] [--ca-khong-ro-cap]\n" \
-        "                       [--xem-truoc]\n" in run.out
+    assert "cách dùng: cchc import [-h] [--content THƯ_MỤC] [--danh-muc THƯ_MỤC]\n" \
+        "                       [--cap-xa] [--ca-khong-ro-cap] [--xem-truoc]\n" in run.out
 
 
 def test_the_sample_is_untouched_by_tests() -> None:
