@@ -150,6 +150,28 @@ def sample_copy(tmp_path: Path) -> Path:
     return copy_content(SAMPLE_CONTENT, tmp_path / "content")
 
 
+def standalone_sample(target: Path) -> Path:
+    """The sample commune as one self-contained content folder, without the province
+    catalog: the catalog's procedures and forms copied in, its overrides dropped."""
+    copy_content(SAMPLE_CONTENT, target)
+    shutil.rmtree(target.parent / "danh-muc")
+    shutil.copytree(SAMPLE_CATALOG / "thu-tuc", target / "thu-tuc", dirs_exist_ok=True)
+    shutil.copytree(SAMPLE_CATALOG / "tep", target / "tep", dirs_exist_ok=True)
+    for override in (target / "thu-tuc").rglob("*.yml"):
+        if override.read_text(encoding="utf-8").find("\ndieu_chinh:") >= 0:
+            shutil.copy(SAMPLE_CATALOG / override.relative_to(target), override)
+    unit = target / "don-vi.yml"
+    unit.write_text("".join(line for line in unit.read_text(encoding="utf-8").splitlines(True)
+                            if not line.startswith("danh_muc:")), encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def standalone_copy(tmp_path: Path) -> Path:
+    """A private copy of the sample commune as it was before the catalog: one folder."""
+    return standalone_sample(tmp_path / "content")
+
+
 @dataclass
 class Run:
     code: int
