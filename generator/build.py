@@ -22,11 +22,13 @@ from typing import TYPE_CHECKING
 from generator.check.rules import check_content
 from generator.load import safefs
 from generator.load.cache import LoadCache
+from generator.load.catalog import Catalog, load_catalog
 from generator.load.loader import load_content
 from generator.load.model import Content
 from generator.problems.record import Location, Problems, display_path
 from generator.site import mkdocs_runner
 from generator.site.mkdocs_log import MkdocsFailed
+from generator.staff.catalog_changes import CatalogChanges, changes_since_last_build, remember
 
 if TYPE_CHECKING:  # rendering and writing are imported when used: `cchc check` and
     # the pre-commit hook never load Jinja or the writers (see bench/check_speed.py)
@@ -49,6 +51,9 @@ class Result:
     written: WriteStats | None = None
     build_errors: list[str] = field(default_factory=list)  # mkdocs' own messages
     seconds: float = 0.0
+    # What the province catalog changed since the last build (None: no catalog, or
+    # never built with one).
+    catalog_changes: CatalogChanges | None = None
 
     def failed(self, strict: bool) -> bool:
         return self.problems.fails(strict) or bool(self.build_errors)
@@ -93,9 +98,14 @@ def cache_dir_for(content_dir: Path) -> Path:
     return content_dir.resolve().parent / ".cchc-cache"
 
 
-def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = False) -> Result:
+def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = False,
+          catalog: Catalog | None = None) -> Result:
     """Load every file and check every rule. Unchanged files come from the load
-    cache; the cache itself is written only when ``save_cache`` (by builds)."""
+    cache; the cache itself is written only when ``save_cache`` (by builds).
+
+    ``catalog``: the province catalog this commune publishes, already loaded (a
+    province builds all its communes from one); else don-vi.yml's is read.
+    """
     result = Result()
     if content_dir.is_symlink():  # a committed `content -> /elsewhere` would read from there
         name = display_path(content_dir)
@@ -104,11 +114,32 @@ def check(content_dir: Path, progress: Progress = _quiet, save_cache: bool = Fal
     safefs.confine(content_dir)
     progress("Đọc nội dung")
     cache = LoadCache(cache_dir_for(content_dir) / "thu-tuc.json", writable=save_cache)
+    catalog_cache = LoadCache(cache_dir_for(content_dir) / "danh-muc.json",
+                              writable=save_cache and catalog is None)
     with _gc_paused():
-        result.content = load_content(content_dir, result.problems, cache)
+        result.content = load_content(content_dir, result.problems, cache, catalog,
+                                      catalog_cache)
         progress("Kiểm tra")
         check_content(result.content, result.problems)
     cache.save()
+    catalog_cache.save()
+    if result.content.catalog is not None:
+        result.catalog_changes = changes_since_last_build(cache_dir_for(content_dir),
+                                                          result.content.catalog)
+    return result
+
+
+def check_catalog(folder: Path, progress: Progress = _quiet) -> Result:
+    """Load a province catalog alone and check its procedures with the rules a
+    commune's are checked with (``cchc check --danh-muc DIR``)."""
+    result = Result()
+    progress("Đọc danh mục")
+    with _gc_paused():
+        catalog = load_catalog(folder, result.problems)
+        if catalog is not None:
+            progress("Kiểm tra")
+            result.content = catalog.as_content()
+            check_content(result.content, result.problems)
     return result
 
 
@@ -140,12 +171,13 @@ def _links_inside(folder: Path) -> list[Path]:
 
 
 def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
-             progress: Progress = _quiet, site_url: str | None = None) -> Result:
+             progress: Progress = _quiet, site_url: str | None = None,
+             catalog: Catalog | None = None) -> Result:
     """Check, then write the Markdown site into ``docs_dir`` (only changed files)."""
     linked = linked_work_dirs(content_dir, docs_dir)
     if linked:
         return Result(problems=linked)
-    result = check(content_dir, progress, save_cache=True)
+    result = check(content_dir, progress, save_cache=True, catalog=catalog)
     if result.failed(strict) or result.content is None:
         return result
     from generator.render.site import render_site
@@ -163,7 +195,8 @@ def generate(content_dir: Path, docs_dir: Path, strict: bool = False,
 
 def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
           strict: bool = False, config_file: Path | None = None,
-          progress: Progress = _quiet, folder: bool = False) -> Result:
+          progress: Progress = _quiet, folder: bool = False,
+          catalog: Catalog | None = None) -> Result:
     """Generate ``site_src/`` and build the site into ``out_dir``, atomically.
 
     ``out_dir`` becomes a link to one of two copies of the site (``site/output.py``), or
@@ -190,7 +223,7 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
     linked = linked_work_dirs(content_dir, docs_dir, *([] if folder else buffers(out_dir)))
     if linked:
         return Result(problems=linked)
-    result = generate(content_dir, docs_dir, strict, progress, site_url)
+    result = generate(content_dir, docs_dir, strict, progress, site_url, catalog)
     if result.failed(strict) or result.site is None:
         return result
     # 2. mkdocs builds into the copy of the site that is not being served, rebuilding
@@ -217,5 +250,7 @@ def build(content_dir: Path, out_dir: Path, site_url: str | None = None,
             publish_folder(out_dir, buffer)
         else:
             switch(out_dir, buffer)
+    if result.content is not None and result.content.catalog is not None:
+        remember(cache_dir_for(content_dir), result.content.catalog)  # what check compares to
     result.seconds = time.monotonic() - started
     return result

@@ -49,7 +49,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], str]] = {
         procedure('tên_khác: "x"\n'),
         """
         content/thu-tuc/ho-tich/moi.yml:6:1: lỗi [procedure.unknown_field]: trường `tên_khác` không có trong mẫu nội dung
-          gợi ý: xóa dòng này, hoặc dùng một trong các trường: ban_nhap, ma_thu_tuc, ten, linh_vuc, co_quan_thuc_hien, doi_tuong, cach_thuc, muc_do, link_nop_truc_tuyen, noi_tiep_nhan, gio_lam_viec, dien_thoai, thanh_phan_ho_so, so_luong_ho_so, trinh_tu, yeu_cau_dieu_kien, ket_qua, can_cu_phap_ly, quyet_dinh_cong_bo, thu_tuc_lien_quan, tu_khoa, thuong_dung, hieu_luc, thay_the_boi, ngay_cap_nhat
+          gợi ý: xóa dòng này, hoặc dùng một trong các trường: ban_nhap, ma_thu_tuc, ten, linh_vuc, co_quan_thuc_hien, doi_tuong, cach_thuc, muc_do, link_nop_truc_tuyen, noi_tiep_nhan, gio_lam_viec, dien_thoai, thanh_phan_ho_so, so_luong_ho_so, trinh_tu, yeu_cau_dieu_kien, ket_qua, can_cu_phap_ly, quyet_dinh_cong_bo, thu_tuc_lien_quan, tu_khoa, ghi_chu_dia_phuong, thuong_dung, hieu_luc, thay_the_boi, ngay_cap_nhat
         """,
     ),
     "impossible date": (

@@ -12,10 +12,13 @@ from generator.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     Verbs,
+    add_catalog_option,
     add_content_option,
     add_strict_option,
+    catalog_change_lines,
     draft_notes,
     finish,
+    load_catalog_option,
     print_problems,
     progress,
 )
@@ -76,10 +79,14 @@ def run(args: argparse.Namespace) -> int:
     if no_url:
         print(f"cchc build: lỗi: {no_url}", file=sys.stderr)
         return EXIT_USAGE
+    catalog, catalog_problems = load_catalog_option(args)
+    if catalog_problems.fails(args.strict):  # --danh-muc: the catalog has problems
+        return finish(catalog_problems, args.strict)
     result = pipeline.build(args.content, args.out, site_url=args.site_url,
                             strict=args.strict, progress=progress(sys.stderr),
-                            folder=args.folder)
-    notes = draft_notes(result.content)
+                            folder=args.folder, catalog=catalog)
+    result.problems.extend(catalog_problems)
+    notes = draft_notes(result.content) + catalog_change_lines(result.catalog_changes)
     if result.problems.fails(args.strict):
         return finish(result.problems, args.strict, notes)
     print_problems(result.problems, notes)
@@ -100,6 +107,7 @@ def register(verbs: Verbs) -> None:
                                           "bằng mkdocs. Thư mục --out chỉ được thay khi dựng "
                                           "thành công; nếu lỗi, trang cũ giữ nguyên.")
     add_content_option(parser)
+    add_catalog_option(parser)
     parser.add_argument("--site-url", type=site_url, metavar="URL",
                         help="địa chỉ công khai của chuyên mục "
                              "(mặc định: site_url trong mkdocs.yml)")

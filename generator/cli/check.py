@@ -12,10 +12,14 @@ from generator.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     Verbs,
+    add_catalog_option,
     add_content_option,
     add_strict_option,
+    catalog_change_lines,
+    content_dir,
     draft_notes,
     finish,
+    load_catalog_option,
     progress,
 )
 from generator.problems import formats as problem_formats
@@ -34,10 +38,32 @@ def run(args: argparse.Namespace) -> int:
             gc.enable()
 
 
+def _run_check(args: argparse.Namespace) -> pipeline.Result | int:
+    """The checked content: the commune's, or with only --danh-muc the catalog's."""
+    if args.content is None and args.danh_muc is not None:
+        return pipeline.check_catalog(args.danh_muc, progress(sys.stderr))
+    if args.content is None:
+        try:
+            args.content = content_dir("content")
+        except argparse.ArgumentTypeError as exc:
+            print(f"cchc check: lỗi: {exc} (chạy lệnh trong thư mục có content/, hoặc ghi "
+                  "--content THƯ_MỤC; kiểm tra danh mục của tỉnh: --danh-muc THƯ_MỤC)",
+                  file=sys.stderr)
+            return EXIT_USAGE
+    catalog, catalog_problems = load_catalog_option(args)
+    if catalog_problems.errors:
+        return pipeline.Result(problems=catalog_problems)
+    result = pipeline.check(args.content, progress(sys.stderr), catalog=catalog)
+    result.problems.extend(catalog_problems)
+    return result
+
+
 def _check(args: argparse.Namespace) -> int:
-    result = pipeline.check(args.content, progress(sys.stderr))
+    result = _run_check(args)
+    if isinstance(result, int):
+        return result
     problems = result.problems
-    notes = draft_notes(result.content)
+    notes = draft_notes(result.content) + catalog_change_lines(result.catalog_changes)
     if args.format == "text":
         code = finish(problems, args.strict, notes)
         if code == EXIT_OK:
@@ -46,7 +72,7 @@ def _check(args: argparse.Namespace) -> int:
     # A report for a machine on stdout or in --output; the usual text for people on
     # stderr all the same: a CI log shows it with the file, line and hint of each problem.
     report = problem_formats.WRITERS[args.format](
-        problems, problem_formats.repository_root(args.content))
+        problems, problem_formats.repository_root(args.content or args.danh_muc))
     if args.output is None:
         sys.stdout.write(report)
     else:
@@ -67,6 +93,10 @@ def _valid_line(result: pipeline.Result) -> str:
     c = result.content
     if c is None:  # not reached: content is None only with errors
         return f"Nội dung hợp lệ ({result.problems.summary()})."
+    if c.unit is None:  # a catalog checked alone
+        drafts = f" (và {len(c.drafts)} thủ tục đang soạn)" if c.drafts else ""
+        return (f"Danh mục hợp lệ ({result.problems.summary()}): {len(c.procedures)} thủ tục"
+                f"{drafts}.")
     drafts = f" (và {len(c.drafts)} thủ tục đang soạn)" if c.drafts else ""
     return (f"Nội dung hợp lệ ({result.problems.summary()}): {len(c.procedures)} thủ tục"
             f"{drafts}, "
@@ -79,6 +109,8 @@ def register(verbs: Verbs) -> None:
                               description="Kiểm tra toàn bộ nội dung và in mọi lỗi, cảnh báo "
                                           "kèm tệp, dòng, cột và gợi ý sửa.")
     add_content_option(parser)
+    parser.set_defaults(content=None)  # given or not: alone, --danh-muc checks the catalog
+    add_catalog_option(parser, alone=True)
     add_strict_option(parser)
     parser.add_argument(
         "--format", choices=problem_formats.FORMATS, default="text",

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from generator.build import Progress
+from generator.load.catalog import Catalog
 from generator.load.model import Content
 from generator.problems.record import Problems
+from generator.staff.catalog_changes import CatalogChanges
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -50,6 +52,27 @@ def content_dir(value: str) -> Path:
 def add_content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=content_dir, default="content",
                         metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")
+
+
+def add_catalog_option(parser: argparse.ArgumentParser, alone: bool = False) -> None:
+    also = (" Chỉ ghi --danh-muc (không ghi --content) để kiểm tra riêng danh mục."
+            if alone else "")
+    parser.add_argument("--danh-muc", type=Path, dest="danh_muc", metavar="THƯ_MỤC",
+                        help="thư mục danh mục thủ tục của tỉnh (mặc định: theo dòng "
+                             f"danh_muc trong don-vi.yml).{also}")
+
+
+def load_catalog_option(args: argparse.Namespace) -> tuple[Catalog | None, Problems]:
+    """The catalog ``--danh-muc`` names, loaded once, with its own problems."""
+    from generator.load.catalog import load_catalog
+
+    problems = Problems()
+    folder: Path | None = getattr(args, "danh_muc", None)
+    return (load_catalog(folder, problems) if folder is not None else None), problems
+
+
+def catalog_change_lines(changes: CatalogChanges | None) -> list[str]:
+    return changes.lines() if changes else []
 
 
 def add_strict_option(parser: argparse.ArgumentParser) -> None:

@@ -16,14 +16,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.load import schema
+from generator.load import catalog_schema, schema
 from generator.load.schema import ContentModel
 from generator.load.yamltree import Marks, Origin
 from generator.problems.record import Location, Problem, Severity
 
 _MODELS: dict[str, type[BaseModel]] = {
-    cls.__name__: cls for cls in vars(schema).values()
-    if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ == schema.__name__
+    cls.__name__: cls for module in (schema, catalog_schema) for cls in vars(module).values()
+    if isinstance(cls, type) and issubclass(cls, BaseModel) and cls.__module__ == module.__name__
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from generator.load import safefs
 from generator.load.cache import LoadCache
+from generator.load.catalog import Catalog, apply_catalog, catalog_folder, load_catalog
 from generator.load.files import (
     YAML_SUFFIXES,
     find_yaml,
@@ -21,6 +22,7 @@ from generator.load.files import (
     report_unknown_file,
 )
 from generator.load.model import Article, Content
+from generator.load.overrides import load_exclusions, report_without_catalog
 from generator.load.procedures import load_procedures
 from generator.load.schema import (
     REPORT_ONLY_FIELDS,
@@ -156,12 +158,13 @@ def scan_attachments(root: Path) -> dict[str, Path]:
     }
 
 
-def report_refused(root: Path, problems: Problems) -> None:
+def report_refused(root: Path, problems: Problems,
+                   folders: tuple[str, ...] | None = None) -> None:
     """Links (to files or folders) and special files in the content folders: errors.
 
     They are never read; a link would publish whatever it points to (issue 14).
     """
-    for name in KNOWN_FOLDERS:
+    for name in folders or KNOWN_FOLDERS:
         folder = root / name
         kind = safefs.kind_of(folder)
         entries: list[Path | safefs.Refused] = (
@@ -195,19 +198,36 @@ def report_unknown_entries(root: Path, problems: Problems) -> None:
                          suggestion=f"; có phải là «{close[0]}.yml»?" if close else "")
 
 
-def load_content(root: Path, problems: Problems, cache: LoadCache | None = None) -> Content:
-    """Read every content file under ``root``; problems are collected, never raised."""
+def load_content(root: Path, problems: Problems, cache: LoadCache | None = None,
+                 catalog: Catalog | None = None,
+                 catalog_cache: LoadCache | None = None) -> Content:
+    """Read every content file under ``root``; problems are collected, never raised.
+
+    A commune that publishes a province catalog gets the catalog's procedures too:
+    ``catalog`` when the caller loaded it (a province builds many communes from one),
+    else the folder don-vi.yml names is read here.
+    """
     content = Content(root=root)
     report_unknown_entries(root, problems)
     report_refused(root, problems)
     content.unit = load_unit(root, problems)
     content.fields = load_fields(root, problems)
     load_procedures(root, content, problems, cache)
+    content.exclusions = list(load_exclusions(root, problems))
     content.hotlines = load_hotlines(root, problems)
     content.plans = load_articles(root, "ke-hoach", Plan, "plan", problems)
     content.reports = load_articles(root, "bao-cao", Report, "report", problems)
     content.pages = load_articles(root, "trang", Page, "page", problems)
     content.attachments = scan_attachments(root)
+    if catalog is None and content.unit is not None and content.unit.danh_muc:
+        folder = catalog_folder(root, content.unit)
+        if folder is not None:
+            catalog = load_catalog(folder, problems, catalog_cache,
+                                   named_at=content.unit.where("danh_muc"))
+    if catalog is not None:
+        apply_catalog(content, catalog, problems)
+    else:
+        report_without_catalog(content, problems)
     return content
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from generator.load.schema import (
     ContentModel,
@@ -18,6 +18,9 @@ from generator.load.schema import (
 )
 from generator.problems.record import Location
 from generator.text import fold, slugify
+
+if TYPE_CHECKING:
+    from generator.load.catalog import Catalog
 
 M = TypeVar("M", bound=ContentModel)
 
@@ -55,14 +58,26 @@ class Content:
     # written: references to them are not "unknown", and a duplicate of one is
     # still reported in the same run.
     unvalidated_codes: list[tuple[str, Location]] = field(default_factory=list)
+    # --- a commune that publishes a province catalog (issue 18, ``load/catalog.py``) ---
+    catalog: Catalog | None = None
+    # ``dieu_chinh`` files (ProcedureOverride) and khong-thuc-hien.yml items (Exclusion).
+    overrides: list[ContentModel] = field(default_factory=list)
+    exclusions: list[ContentModel] = field(default_factory=list)
+    # Pages kept only because their address was published (the ledger): a catalog
+    # procedure the commune does not handle, by code with the reason, and procedures
+    # the catalog removed. Neither is listed, counted or searched.
+    not_handled: dict[str, str] = field(default_factory=dict)
+    kept_pages: list[Procedure] = field(default_factory=list)
 
     def procedure_by_code(self) -> dict[str, Procedure]:
         return {p.ma_thu_tuc: p for p in self.procedures}
 
     def known_codes(self) -> set[str]:
-        """Every code written in a procedure file, valid or not."""
+        """Every code written in a procedure file, valid or not; with a catalog, its
+        codes too (one the commune does not handle is not a mistake in the catalog)."""
         return ({p.ma_thu_tuc for p in self.procedures} | {p.ma_thu_tuc for p in self.drafts}
-                | {c for c, _ in self.unvalidated_codes})
+                | {c for c, _ in self.unvalidated_codes}
+                | (self.catalog.known_codes() if self.catalog else set()))
 
     def plans_for(self, ref: str) -> list[Article[Plan]]:
         """Plans a report's ``ke_hoach`` names: by number ("13/KH-UBND"), else by file name."""

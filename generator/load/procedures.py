@@ -19,7 +19,8 @@ from generator.load import cachecodec, safefs
 from generator.load.cache import LoadCache, Stamp, stamp
 from generator.load.files import YAML_SUFFIXES, ignored, parse_file, report_unknown_file
 from generator.load.model import Content
-from generator.load.schema import Procedure
+from generator.load.overrides import EXCLUSIONS_FILE, load_override
+from generator.load.schema import ContentModel, Procedure
 from generator.load.validate import model_example, validate
 from generator.load.yamltree import PathKey, YamlDocument
 from generator.problems.record import Location, Problem, Problems, display_path
@@ -35,6 +36,8 @@ class ProcedureFile:
 
     procedure: Procedure | None = None
     problems: list[Problem] = field(default_factory=list)
+    # A commune's adjustment of a catalog procedure (``dieu_chinh:``), instead of a procedure.
+    override: ContentModel | None = None
     # The code of a file that failed validation, so references to it still resolve.
     unvalidated_code: tuple[str, Location] | None = None
 
@@ -62,6 +65,10 @@ def load_procedure_file(path: Path) -> ProcedureFile:
     result = ProcedureFile(problems=problems.items)
     doc = parse_file(path, problems, EXAMPLE)
     if doc is None:
+        return result
+    if isinstance(doc.data, dict) and "dieu_chinh" in doc.data:
+        result.override = load_override(doc, problems)
+        doc.marks.release()
         return result
     _report_unquoted_codes(doc, problems)
     result.procedure = validate(Procedure, doc, "procedure", problems)
@@ -92,6 +99,8 @@ def procedure_paths(root: Path, problems: Problems) -> list[Path]:
         if not isinstance(path, Path) or ignored(path) or \
                 any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
+        if path.parent == folder and path.stem == EXCLUSIONS_FILE:
+            continue  # the commune's list of catalog procedures it does not handle
         if path.suffix.lower() not in YAML_SUFFIXES:
             report_unknown_file(path, "thu-tuc/", ".yml", problems)
             continue
@@ -103,6 +112,7 @@ def _encode(result: ProcedureFile) -> dict[str, Any]:
     unvalidated = result.unvalidated_code
     return {
         "procedure": cachecodec.encode(result.procedure),
+        "override": cachecodec.encode(result.override),
         "problems": [cachecodec.encode_problem(p) for p in result.problems],
         "unvalidated": None if unvalidated is None else
         [unvalidated[0], cachecodec.encode_location(unvalidated[1])],
@@ -113,11 +123,14 @@ def _decode(value: Any) -> ProcedureFile | None:
     """A cached result, or None when the entry is not one ``_encode`` made."""
     try:
         procedure = cachecodec.decode(value["procedure"])
+        override = cachecodec.decode(value["override"])
         unvalidated = value["unvalidated"]
         where = cachecodec.decode_location(unvalidated[1]) if unvalidated else None
-        if not isinstance(procedure, Procedure | None):
+        if not isinstance(procedure, Procedure | None) or \
+                not isinstance(override, ContentModel | None):
             return None
         return ProcedureFile(procedure, [cachecodec.decode_problem(p) for p in value["problems"]],
+                             override,
                              (str(unvalidated[0]), where) if unvalidated and where else None)
     except (KeyError, IndexError, TypeError, ValueError):
         return None
@@ -142,7 +155,9 @@ def load_procedures(root: Path, content: Content, problems: Problems,
     for i, hit in enumerate(cached):
         result = hit or fresh[i]
         problems.extend(result.problems)
-        if result.procedure is not None and result.procedure.ban_nhap:
+        if result.override is not None:
+            content.overrides.append(result.override)
+        elif result.procedure is not None and result.procedure.ban_nhap:
             content.drafts.append(result.procedure)
         elif result.procedure is not None:
             content.procedures.append(result.procedure)

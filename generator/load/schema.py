@@ -75,6 +75,10 @@ class ContentModel(Part):
 
     _location: Location | None = PrivateAttr(default=None)
     _marks: Marks | None = PrivateAttr(default=None)
+    # Keys whose values came from another file (a commune's override of a catalog
+    # procedure): positions of those keys are looked up in that file's model.
+    _key_owner: ContentModel | None = PrivateAttr(default=None)
+    _owned_keys: frozenset[str] = PrivateAttr(default=frozenset())
 
     def attach_source(self, location: Location, marks: Marks,
                       prefix: PathKey = ()) -> None:
@@ -86,8 +90,14 @@ class ContentModel(Part):
         """The file path as shown to staff."""
         return self._location.path if self._location else "?"
 
+    def take_keys_from(self, owner: ContentModel, keys: list[str]) -> None:
+        """Values of ``keys`` were written in ``owner``'s file: locate them there."""
+        self._key_owner, self._owned_keys = owner, frozenset(keys)
+
     def where(self, *path: str | int) -> Location:
         """Location of the value at ``path`` in the source file (the file start if unknown)."""
+        if path and path[0] in self._owned_keys and self._key_owner is not None:
+            return self._key_owner.where(*path)
         mark = self._marks.value(tuple(path)) if self._marks else None
         if mark is None:
             return self._location or Location("?")
@@ -119,6 +129,9 @@ class Unit(ContentModel):
     mau_link_nop_truc_tuyen: UrlTemplate = _f(
         "Mẫu đường dẫn nộp trực tuyến", "https://dichvucong.minhson.gov.vn/nop-ho-so?ma={ma_thu_tuc}",
         default=None)
+    # A province catalog this commune publishes (issue 18): path from content/.
+    danh_muc: OptionalText = _f("Danh mục thủ tục của tỉnh (đường dẫn thư mục)", "../danh-muc",
+                                default=None)
     link_phan_anh_kien_nghi: Url = _f("Trang phản ánh, kiến nghị",
                                       "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html",
                                       default=None)
@@ -200,6 +213,9 @@ class Procedure(ContentModel):
     thu_tuc_lien_quan: CodeList = _f("Thủ tục liên quan (mã)", ["1.000894"],
                                      default_factory=list)
     tu_khoa: TextList = _f("Từ khóa tìm kiếm", ["lam giay khai sinh"], default_factory=list)
+    # A commune's own note on a catalog procedure (plain text, shown near the top).
+    ghi_chu_dia_phuong: OptionalText = _f(
+        "Lưu ý riêng của xã", "Sáng thứ Bảy xã vẫn tiếp nhận hồ sơ khai sinh.", default=None)
     thuong_dung: Flag = _f("Thủ tục thường dùng (xếp đầu lĩnh vực)", True, default=False)
     hieu_luc: Annotated[str, choice(STATUSES, _STATUS_ALIASES)] = _f(
         "Tình trạng hiệu lực", "con_hieu_luc", default="con_hieu_luc")

@@ -10,18 +10,10 @@ exist for each content kind, so they are declared once and expanded per kind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from generator.problems.province import PROVINCE_KIND_SCHEMA, PROVINCE_KINDS, PROVINCE_SPECS
+from generator.problems.spec import ERROR, WARNING, ProblemSpec
 
-
-@dataclass(frozen=True)
-class ProblemSpec:
-    code: str
-    is_error: bool
-    message: str
-    hint: str
-
-
-ERROR, WARNING = True, False
+__all__ = ["CATALOG", "ERROR", "KINDS", "WARNING", "ProblemSpec", "get"]
 
 # The content kinds, as they appear in problem codes, with the file they come from.
 KINDS: dict[str, str] = {
@@ -32,6 +24,7 @@ KINDS: dict[str, str] = {
     "plan": "ke-hoach/*.md",
     "report": "bao-cao/*.md",
     "page": "trang/*.md",
+    **PROVINCE_KINDS,
 }
 
 # Schema problems shared by every kind: (suffix, severity, message, hint).
@@ -209,6 +202,7 @@ _KIND_SCHEMA: dict[str, set[str]] = {
                "broken_anchor", "file_unpublished"},
     "page": {"not_mapping", "missing_field", "unknown_field", "empty_value", "wrong_type",
              "broken_link", "duplicate_url", "link_unpublished", "broken_anchor"},
+    **PROVINCE_KIND_SCHEMA,
 }
 
 # Staff Markdown the site cleans away (generator/check/markup.py, sanitize.py).
@@ -721,7 +715,7 @@ def _expand() -> dict[str, ProblemSpec]:
             _, is_error, message, hint = by_suffix[suffix]
             code = f"{kind}.{suffix}"
             specs[code] = ProblemSpec(code, is_error, message, hint)
-    for spec in _SPECIFIC:
+    for spec in [*_SPECIFIC, *PROVINCE_SPECS]:
         specs[spec.code] = spec
     return specs
 

@@ -50,12 +50,15 @@ PLACEHOLDERS = {
     "allowed": "*các loại tệp được đăng*", "kind": "*loại tệp theo đuôi*",
     "looks": "*loại tệp đoán từ nội dung*", "item": "*loại tên*", "length": "*số ký tự*",
     "quotes": "*cặp dấu ngoặc đã gõ*", "parent": "*nhóm trường*",
+    "path": "*đường dẫn thư mục*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.
 _KIND_TITLES = {"unit": "Thông tin đơn vị", "fields": "Danh sách lĩnh vực",
                 "procedure": "Thủ tục hành chính", "hotline": "Đường dây nóng",
-                "plan": "Kế hoạch", "report": "Báo cáo", "page": "Trang"}
+                "plan": "Kế hoạch", "report": "Báo cáo", "page": "Trang",
+                "catalog": "Danh mục thủ tục của tỉnh", "override": "Tệp điều chỉnh thủ tục",
+                "exclusion": "Thủ tục xã không thực hiện"}
 SECTIONS = [("file", "Đọc tệp"), ("yaml", "Cú pháp YAML"),
             ("frontmatter", "Phần thông tin đầu tệp .md")]
 SECTIONS += [(kind, f"{title} ({KINDS[kind]})") for kind, title in _KIND_TITLES.items()]

@@ -107,7 +107,8 @@ class RenderContext:
 
     @cached_property
     def _procedure_keys(self) -> dict[str, str]:
-        return {p.ma_thu_tuc: fingerprint(p.model_dump_json()) for p in self.content.procedures}
+        return {p.ma_thu_tuc: fingerprint(p.model_dump_json())
+                for p in [*self.content.procedures, *self.content.kept_pages]}
 
     def procedure_key(self, procedure: Procedure) -> str:
         """A procedure's fingerprint, computed once per build for all its pages."""

@@ -98,6 +98,7 @@ def site_paths(content: Content) -> set[str]:
     paths = set(FIXED_PAGES)
     for procedure in content.procedures:
         paths.update((procedure_path(procedure), poster_path(procedure)))
+    paths.update(procedure_path(kept) for kept in content.kept_pages)
     for group in groups:
         paths.update((field_path(group), board_path(group), f"{CATALOG}#{group.anchor}"))
     if views.inactive_procedures(content):
@@ -114,6 +115,6 @@ def printed_paths(content: Content) -> list[str]:
     Procedure pages (in force or not: a replaced page still answers its old
     code) and the cover sheet's pages except the home, which cannot disappear.
     """
-    paths = {procedure_path(p) for p in content.procedures}
+    paths = {procedure_path(p) for p in [*content.procedures, *content.kept_pages]}
     paths.update(p for p in COVER_PAGES if p)
     return sorted(paths)

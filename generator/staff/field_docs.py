@@ -43,6 +43,9 @@ _UNIT = {
                                "{ma_thu_tuc} được thay bằng mã thủ tục; dùng cho thủ tục "
                                "không ghi link_nop_truc_tuyen riêng",
     "link_phan_anh_kien_nghi": "địa chỉ trang gửi phản ánh, kiến nghị",
+    "danh_muc": "thư mục danh mục thủ tục của tỉnh mà xã dùng, tính từ thư mục content/ "
+                "(ví dụ \"../danh-muc\"); khi có, thu-tuc/ của xã chỉ giữ thủ tục riêng, tệp "
+                "điều chỉnh (dieu_chinh) và khong-thuc-hien.yml",
 }
 
 _FIELD_ENTRY = {
@@ -89,6 +92,7 @@ _PROCEDURE = {
     "quyet_dinh_cong_bo": "quyết định công bố thủ tục của tỉnh hoặc bộ",
     "thu_tuc_lien_quan": "mã các thủ tục liên quan, mỗi mã một mục, trong ngoặc kép",
     "tu_khoa": "từ người dân hay gõ khi tìm (có thể không dấu)",
+    "ghi_chu_dia_phuong": "lưu ý riêng của xã về thủ tục, hiện ở đầu trang thủ tục",
     "thuong_dung": "true nếu người dân hay làm thủ tục này: xếp đầu trang lĩnh vực và "
                    "đứng trước khi tìm kiếm",
     "hieu_luc": "con_hieu_luc (mặc định), bai_bo (đã bãi bỏ) hoặc thay_the (đã được thay thế)",

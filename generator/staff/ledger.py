@@ -151,9 +151,19 @@ def _report_gone(entry: Entry, ledger: Ledger, content: Content, problems: Probl
 
 def _broken_procedure_files(content: Content, problems: Problems) -> bool:
     """True when some procedure file did not load: its page is not known to be gone."""
-    folder = display_path(content.root / "thu-tuc") + "/"
-    return bool(content.unvalidated_codes) or any(
-        p.location.path.startswith(folder) for p in problems.errors)
+    roots = [content.root, *([content.catalog.folder] if content.catalog else [])]
+    folders = tuple(display_path(root / "thu-tuc") + "/" for root in roots)
+    return bool(content.unvalidated_codes) or bool(
+        content.catalog and content.catalog.unvalidated_codes) or any(
+        p.location.path.startswith(folders) for p in problems.errors)
+
+
+def published_procedure_slugs(content_dir: Path) -> set[str]:
+    """The procedure addresses the ledger lists ("1-001193"), its problems left to the
+    ledger check: what a commune must keep a page for whatever its catalog does."""
+    ledger = read_ledger(content_dir, Problems())
+    entries = ledger.entries if ledger else []
+    return {match.group(1) for entry in entries if (match := _PROCEDURE.match(entry.path))}
 
 
 def check_ledger(content: Content, problems: Problems) -> None:

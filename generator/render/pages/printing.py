@@ -136,7 +136,8 @@ def qr_codes(ctx: RenderContext) -> None:
     """The QR code of every procedure (in force or not) and of the cover-sheet pages."""
     base = qr_url(ctx)
     cache_dir = ctx.cache_dir / "qr" if ctx.cache_dir else None
-    targets = [(urls.procedure_qr_file(p), urls.procedure_path(p)) for p in ctx.content.procedures]
+    targets = [(urls.procedure_qr_file(p), urls.procedure_path(p))
+               for p in [*ctx.content.procedures, *ctx.content.kept_pages]]
     targets += [(urls.page_qr_file(path), path) for path in urls.COVER_PAGES]
     addresses = [urls.absolute(base, path) for _, path in targets]
     svgs = qr.qr_svgs([(address, f"Mã QR: {address}") for address in addresses], cache_dir)

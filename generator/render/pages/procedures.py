@@ -60,8 +60,14 @@ def _with_links_from_page(ctx: RenderContext, p: Procedure) -> Procedure:
         "yeu_cau_dieu_kien": fix(p.yeu_cau_dieu_kien) if p.yeu_cau_dieu_kien else None})
 
 
-def procedure_page(ctx: RenderContext, p: Procedure) -> None:
-    back = ctx.back_links.get(p.linh_vuc) if p.in_force else None
+def procedure_page(ctx: RenderContext, p: Procedure, kept: bool = False) -> None:
+    """The page of ``p``; ``kept``: a page kept only for its published address (a
+    catalog procedure the commune does not handle, or one the catalog removed)."""
+    not_handled = ctx.content.not_handled.get(p.ma_thu_tuc) if kept else None
+    unit_name = views.short_unit_name(ctx.unit)
+    back = ctx.back_links.get(p.linh_vuc) if p.in_force and not kept else None
+    if kept:  # not listed anywhere: back to the whole list
+        back = ("Thủ tục hành chính", "index.md")
     successor = ctx.codes.get(p.thay_the_boi or "")
     related = [ctx.codes[c] for c in p.thu_tuc_lien_quan
                if c in ctx.codes and c != p.ma_thu_tuc]
@@ -84,14 +90,19 @@ def procedure_page(ctx: RenderContext, p: Procedure) -> None:
             status=views.status_label(p), successor=successor, related=related,
             related_in_force=[r for r in related if r.in_force and r is not successor],
             search_link="../tim-kiem.md", field_link=ctx.back_links.get(p.linh_vuc),
-            share=printing.share(ctx, p),
+            share=printing.share(ctx, p), not_handled=not_handled,
+            removed=kept and not_handled is None, unit_name=unit_name,
+            unit_title=unit_name[:1].upper() + unit_name[1:],
         )
 
     forms = [(d.form.href, d.form.label) for d in documents if d.form]
-    ctx.memo_page(f"thu-tuc/{p.slug}.md", (ctx.procedure_key(p), back, linked, forms),
+    ctx.memo_page(f"thu-tuc/{p.slug}.md",
+                  (ctx.procedure_key(p), back, linked, forms, kept, not_handled),
                   "procedure.md.j2", context)
 
 
 def procedures(ctx: RenderContext) -> None:
     for procedure in ctx.content.procedures:
         procedure_page(ctx, procedure)
+    for procedure in ctx.content.kept_pages:
+        procedure_page(ctx, procedure, kept=True)
