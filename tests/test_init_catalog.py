@@ -58,6 +58,30 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def test_what_init_makes_checks_strictly_and_builds_at_once(
+        province: Path, cchc: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog = cchc("check", "--danh-muc", province / "danh-muc", "--strict")
+    assert catalog.code == 0, catalog.out + catalog.err
+    assert "Danh mục hợp lệ (0 lỗi, 0 cảnh báo): 1 thủ tục." in catalog.out
+    inside = province / "communes" / "hoa-binh"
+    # A commune of a province repository: the catalog found through don-vi.yml.
+    assert cchc("check", "--content", inside / "content", "--strict").code == 0
+    built = cchc("build", "--content", inside / "content", "--out", inside / "site",
+                 "--strict")
+    assert built.code == 0, built.out + built.err
+    # A commune with its own repository, as its CI runs: from the repository's root, with
+    # the fetched catalog named on the command line.
+    monkeypatch.chdir(province / "an-lac")
+    assert cchc("check", "--danh-muc", "danh-muc", "--strict").code == 0
+    built = cchc("build", "--danh-muc", "danh-muc", "--strict", "--folder", "--out", "site")
+    assert built.code == 0, built.out + built.err
+    for site in (inside / "site", province / "an-lac" / "site"):
+        page = (site / "thu-tuc" / "1-001193" / "index.html").read_text(encoding="utf-8")
+        assert "Thủ tục đăng ký khai sinh" in page
+        assert (site / "tep/mau/to-khai-dang-ky-khai-sinh.docx").is_file()  # the catalog's form
+    assert cchc("check-links", "--site", province / "an-lac" / "site").code == 0
+
+
 def files_of(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*")
             if p.is_file() and ".git" not in p.relative_to(folder).parts}
