@@ -330,3 +330,21 @@ def test_the_tag_script_tags_a_new_version_once(province: Path, tmp_path: Path) 
     again = tag("2026.2")
     assert (again.returncode, again.stdout.strip()) == (0, "Thẻ v2026.2 đã có: giữ nguyên.")
     assert tag("2026 mới").returncode == 1
+
+
+def test_the_version_ci_tags_is_the_one_written(province: Path, tmp_path: Path) -> None:
+    catalog = tmp_path / "danh-muc"
+    shutil.copytree(province / "danh-muc", catalog)
+    text = (catalog / "danh-muc.yml").read_text(encoding="utf-8")
+    (catalog / "danh-muc.yml").write_text(re.sub(r'phien_ban: "[^"]*"', "phien_ban: 2026.10",
+                                                 text), encoding="utf-8")
+    step = next(s for s in _load(catalog / ".github/workflows/danh-muc.yml")["jobs"]
+                ["kiem-tra"]["steps"] if s.get("id") == "phien-ban")
+    output = tmp_path / "output"
+    gitlab = next(line for line in _load(catalog / ".gitlab-ci.yml")["kiem-tra"]["script"]
+                  if "phien-ban.env" in line)
+    env = {"PATH": f"{BIN}:{os.environ['PATH']}", "GITHUB_OUTPUT": str(output)}
+    for script in (step["run"], gitlab):
+        subprocess.run(["bash", "-c", script], cwd=catalog, check=True, env=env)
+    assert output.read_text(encoding="utf-8") == "phien-ban=2026.10\n"  # not 2026.1
+    assert (catalog / "phien-ban.env").read_text(encoding="utf-8") == "PHIEN_BAN=2026.10\n"
