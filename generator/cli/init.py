@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -120,6 +121,8 @@ def _init_commune(args: argparse.Namespace, folder: Path, today: dt.date) -> int
         _write(folder, files)
         if catalog is not None and catalog.repo is not None:
             shutil.move(staging, folder / init_catalog.FETCHED)
+            # Newer than ci/danh-muc.env, so that `make` does not fetch it again.
+            os.utime(folder / init_catalog.FETCHED / "danh-muc.yml")
     print(f"Đã tạo kho nội dung chuyên mục «Cải cách hành chính» của {commune.ten} trong "
           f"{folder} ({len(files)} tệp). Bước tiếp theo: đọc {folder / 'README.md'}.")
     if catalog is not None:

@@ -237,10 +237,14 @@ def templates(folder: Path, tokens: dict[str, str]) -> dict[str, bytes]:
 def readme_parts(use: CatalogUse | None) -> dict[str, str]:
     """The commune README's catalog sections (empty for a commune without a catalog)."""
     if use is None:
-        return {"PHAN_DANH_MUC_A": "", "PHAN_DANH_MUC_B": ""}
+        return {"PHAN_DANH_MUC_A": "", "PHAN_DANH_MUC_B": "", "VI_DU_THU_TUC": (
+            "Thủ tục «Đăng ký khai sinh» (mã 1.001193) là thủ tục\nthật: kiểm tra lại thời "
+            "hạn, phí theo quyết định công bố của tỉnh rồi giữ lại.")}
     parts = KINDS / "phan-readme"
     b_part = "kho-danh-muc-B.md" if use.repo is not None else "dung-danh-muc-B.md"
-    return {"PHAN_DANH_MUC_A": (parts / "dung-danh-muc-A.md").read_text(encoding="utf-8"),
+    return {"VI_DU_THU_TUC": "Thủ tục lấy từ danh mục của tỉnh (mục A2b); tệp điều chỉnh\nmẫu "
+                             "trong `content/thu-tuc/dieu-chinh/` chưa đổi gì cho tới khi sửa.",
+            "PHAN_DANH_MUC_A": (parts / "dung-danh-muc-A.md").read_text(encoding="utf-8"),
             "PHAN_DANH_MUC_B": (parts / b_part).read_text(encoding="utf-8")}
 
 
