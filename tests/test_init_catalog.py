@@ -3,6 +3,7 @@ using one): the files, their CI, and that what they make checks and builds at on
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -110,6 +111,10 @@ def test_the_catalog_repository_has_what_the_province_edits(province: Path) -> N
     assert any("phiên bản" in line for line in comments)  # commented for the province staff
     settings = (catalog / ".vscode/settings.json").read_text(encoding="utf-8")
     assert '"thu-tuc/**/*.yml"' in settings and "content/" not in settings
+    mapped = json.loads(settings)["yaml.schemas"]
+    assert mapped["./schema/danh-muc.schema.json"] == ["danh-muc.yml", "danh-muc.yaml"]
+    for schema in mapped:
+        assert (catalog / schema).is_file(), schema
 
 
 def test_a_commune_in_a_province_repository_points_at_the_catalog_folder(

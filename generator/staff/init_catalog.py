@@ -148,6 +148,7 @@ def _catalog_editor_settings() -> bytes:
                 if g.startswith(("content/thu-tuc/", "content/linh-vuc."))]
         if kept:
             schemas[schema] = kept
+    schemas["./schema/danh-muc.schema.json"] = ["danh-muc.yml", "danh-muc.yaml"]
     settings["yaml.schemas"] = schemas
     return (json.dumps(settings, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
