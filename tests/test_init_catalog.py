@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from generator.cli import make_parser
-from tests.conftest import Run
+from tests.conftest import ROOT, Run
 
 BIN = Path(sys.executable).parent
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
@@ -353,3 +353,30 @@ def test_the_version_ci_tags_is_the_one_written(province: Path, tmp_path: Path) 
         subprocess.run(["bash", "-c", script], cwd=catalog, check=True, env=env)
     assert output.read_text(encoding="utf-8") == "phien-ban=2026.10\n"  # not 2026.1
     assert (catalog / "phien-ban.env").read_text(encoding="utf-8") == "PHIEN_BAN=2026.10\n"
+
+
+def test_a_catalog_update_is_listed_as_the_guide_shows(
+        province: Path, tmp_path: Path, cchc: Callable[..., Run]) -> None:
+    """The staff guide's example of what a new catalog version prints is what cchc prints."""
+    root = tmp_path / "tinh"
+    shutil.copytree(province, root, ignore=shutil.ignore_patterns("an-lac", "site", ".git"))
+    content = root / "communes" / "hoa-binh" / "content"
+    assert cchc("build", "--content", content, "--out", tmp_path / "site").code == 0
+    catalog = root / "danh-muc"
+    info = catalog / "danh-muc.yml"
+    info.write_text(re.sub(r'phien_ban: "[^"]*"', 'phien_ban: "2026.2"',
+                           info.read_text(encoding="utf-8")), encoding="utf-8")
+    birth = catalog / "thu-tuc/ho-tich/1-001193.yml"
+    text = birth.read_text(encoding="utf-8")
+    birth.write_text(text.replace("muc_do: toan_trinh", "muc_do: mot_phan"), encoding="utf-8")
+    marriage = re.sub(r'ma_thu_tuc: "1.001193"\nten: "[^"]*"',
+                      'ma_thu_tuc: "1.000894"\nten: "Thủ tục đăng ký kết hôn"', text)
+    (catalog / "thu-tuc/ho-tich/1-000894.yml").write_text(marriage, encoding="utf-8")
+    result = cchc("check", "--content", content)
+    assert result.code == 0, result.err
+    guide = (ROOT / "content" / "HUONG-DAN.md").read_text(encoding="utf-8")
+    shown = guide.split("### Khi danh mục của tỉnh thay đổi")[1].split("```text\n")[1]
+    printed = re.sub(r"phiên bản 2026\.2 \(lần dựng trước: [^)]*\)",
+                     "phiên bản 2026.2 (lần dựng trước: 2026.1)", result.err + result.out)
+    for line in shown.split("```")[0].splitlines():
+        assert line in printed.splitlines(), line
