@@ -4,6 +4,7 @@ procedure catalog (``--danh-muc``); or a commune that uses one (``--dung-danh-mu
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -69,7 +70,7 @@ def _init_catalog(args: argparse.Namespace, folder: Path, today: dt.date) -> int
     return EXIT_OK
 
 
-def _catalog_use(source: str, ref: str | None, folder: Path, staging: Path,
+def _catalog_use(source: str, ref: str | None, folder: Path, staging: Path | None,
                  ) -> init_catalog.CatalogUse:
     """The catalog ``source`` names: a folder here, or a git address fetched into
     ``staging`` (moved into the new repository once it is written)."""
@@ -87,6 +88,7 @@ def _catalog_use(source: str, ref: str | None, folder: Path, staging: Path,
         return init_catalog.CatalogUse(
             folder=Path(source), danh_muc=init_catalog.relative_to_content(Path(source), folder),
             codes=found[1], tinh=found[0])
+    assert staging is not None  # a git address always gets a staging folder
     try:
         commit = init_catalog.fetch(source, ref, staging)
     except (subprocess.CalledProcessError, OSError) as exc:
@@ -110,19 +112,20 @@ def _init_commune(args: argparse.Namespace, folder: Path, today: dt.date) -> int
         raise _UsageError(f"--ten: {problem}")
     if args.phien_ban_danh_muc and not args.dung_danh_muc:
         raise _UsageError("--phien-ban-danh-muc chỉ dùng cùng --dung-danh-muc")
-    with tempfile.TemporaryDirectory(prefix=".cchc-init-", dir=_parent(folder)) as temp:
-        staging = Path(temp) / init_catalog.FETCHED
+    with contextlib.ExitStack() as stack:
+        staging = None
+        if args.dung_danh_muc and init_catalog.is_git_address(args.dung_danh_muc):
+            staging = _staging(stack, folder) / init_catalog.FETCHED
         catalog = (_catalog_use(args.dung_danh_muc, args.phien_ban_danh_muc, folder, staging)
                    if args.dung_danh_muc else None)
         tinh: str | None = args.tinh or (catalog.tinh if catalog else None)
         commune = init_repo.Commune(ten=name.strip(), tinh=tinh,
                                     site_url=args.site_url or init_repo.PLACEHOLDER_URL)
         files = init_repo.planned_files(commune, today, catalog)
+        existed = folder.is_dir()
         _write(folder, files)
-        if catalog is not None and catalog.repo is not None:
-            shutil.move(staging, folder / init_catalog.FETCHED)
-            # Newer than ci/danh-muc.env, so that `make` does not fetch it again.
-            os.utime(folder / init_catalog.FETCHED / "danh-muc.yml")
+        if staging is not None:
+            _place_fetched(staging, folder, existed)
     print(f"Đã tạo kho nội dung chuyên mục «Cải cách hành chính» của {commune.ten} trong "
           f"{folder} ({len(files)} tệp). Bước tiếp theo: đọc {folder / 'README.md'}.")
     if catalog is not None:
@@ -139,13 +142,31 @@ def _init_commune(args: argparse.Namespace, folder: Path, today: dt.date) -> int
     return EXIT_OK
 
 
-def _parent(folder: Path) -> Path:
-    """An existing folder beside the new repository, for the fetched catalog meanwhile
-    (same file system: moved, not copied)."""
+def _staging(stack: contextlib.ExitStack, folder: Path) -> Path:
+    """A temporary folder beside the new repository, for the catalog fetched before the
+    repository is written (same file system: moved in, not copied)."""
     parent = folder.resolve().parent
     while not parent.is_dir():
         parent = parent.parent
-    return parent
+    try:
+        return Path(stack.enter_context(
+            tempfile.TemporaryDirectory(prefix=".cchc-init-", dir=parent)))
+    except OSError as exc:
+        raise _UsageError(f"không ghi được vào «{parent}»: {exc.strerror or exc}") from exc
+
+
+def _place_fetched(staging: Path, folder: Path, existed: bool) -> None:
+    """Move the fetched catalog into the new repository; on failure leave no half-made one."""
+    target = folder / init_catalog.FETCHED
+    try:
+        shutil.move(staging, target)
+        # Newer than ci/danh-muc.env, so that `make` does not fetch it again.
+        os.utime(target / "danh-muc.yml")
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        if existed:
+            folder.mkdir(exist_ok=True)
+        raise _UsageError(f"không ghi được vào «{target}»: {exc.strerror or exc}") from exc
 
 
 def run(args: argparse.Namespace) -> int:
