@@ -281,9 +281,15 @@ def test_every_catalog_setting_is_documented_for_the_it_contact(province: Path) 
 
 
 @pytest.mark.skipif(shutil.which("shellcheck") is None, reason="shellcheck (.ci/packages.txt)")
-def test_scripts_pass_shellcheck(province: Path) -> None:
+def test_scripts_pass_shellcheck(province: Path, tmp_path: Path) -> None:
+    steps = []
+    for repo, github in CI:
+        path = tmp_path / f"{repo}-steps.sh"
+        path.write_text("#!/usr/bin/env bash\n" + "\n".join(_scripts(province / repo, github))
+                        + "\n", encoding="utf-8")
+        steps.append(str(path))
     done = subprocess.run(["shellcheck", str(province / "danh-muc/ci/gan-the.sh"),
-                           str(province / "an-lac/ci/lay-danh-muc.sh")],
+                           str(province / "an-lac/ci/lay-danh-muc.sh"), *steps],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
 
