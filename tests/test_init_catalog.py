@@ -386,3 +386,26 @@ def test_a_catalog_update_is_listed_as_the_guide_shows(
                      "phiên bản 2026.2 (lần dựng trước: 2026.1)", result.err + result.out)
     for line in shown.split("```")[0].splitlines():
         assert line in printed.splitlines(), line
+
+
+def test_the_catalogs_pre_commit_hook_checks_the_catalog(province: Path,
+                                                         tmp_path: Path) -> None:
+    catalog = tmp_path / "danh-muc"
+    shutil.copytree(province / "danh-muc", catalog, ignore=shutil.ignore_patterns(".git"))
+    config = _load(catalog / ".pre-commit-config.yaml")
+    (hook,) = config["repos"][0]["hooks"]
+    files = re.compile(hook["files"])
+    for name, checked in (("thu-tuc/ho-tich/1-001193.yml", True), ("danh-muc.yml", True),
+                          ("linh-vuc.yml", True), ("tep/mau/a.docx", True),
+                          ("README.md", False), ("ci/gan-the.sh", False)):
+        assert bool(files.search(name)) == checked, name
+    (catalog / ".venv" / "bin").mkdir(parents=True)
+    (catalog / ".venv" / "bin" / "cchc").symlink_to(BIN / "cchc")
+    entry = shlex.split(hook["entry"])
+    assert subprocess.run(entry, cwd=catalog, capture_output=True).returncode == 0
+    procedure = catalog / "thu-tuc/ho-tich/1-001193.yml"
+    procedure.write_text(procedure.read_text(encoding="utf-8").replace(
+        'ma_thu_tuc: "1.001193"', "ma_thu_tuc: 1.001193"), encoding="utf-8")
+    done = subprocess.run(entry, cwd=catalog, capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("thu-tuc/ho-tich/1-001193.yml:5:13: lỗi [procedure.code_type]")
