@@ -316,9 +316,13 @@ def test_the_fetch_script_takes_the_pinned_version_and_keeps_the_old_one_on_fail
     assert (commune / "danh-muc" / "danh-muc.yml").is_file()
     assert not (commune / "danh-muc" / "cu.txt").exists()
     assert not list(commune.glob("danh-muc.tmp.*"))
-    placeholder = fetch(DANH_MUC_REPO="https://git.tinh.example/danh-muc.git")
-    assert placeholder.returncode == 1
-    assert "chưa ghi địa chỉ kho danh mục" in placeholder.stderr
+    settings = commune / "ci" / "danh-muc.env"
+    settings.write_text(re.sub(r"(?m)^DANH_MUC_REPO=.*$", "DANH_MUC_REPO=",
+                               settings.read_text(encoding="utf-8")), encoding="utf-8")
+    unset = fetch()
+    assert unset.returncode == 1
+    assert "chưa ghi địa chỉ kho danh mục: sửa dòng DANH_MUC_REPO=" in unset.stderr
+    assert (commune / "danh-muc" / "danh-muc.yml").is_file()  # the last good one stays
 
 
 def test_the_tag_script_tags_a_new_version_once(province: Path, tmp_path: Path) -> None:

@@ -37,7 +37,6 @@ USES_CATALOG = KINDS / "xa-dung-danh-muc"
 FETCHES_CATALOG = KINDS / "xa-kho-danh-muc"
 # Where a commune repository keeps the catalog it fetches (never committed).
 FETCHED = "danh-muc"
-PLACEHOLDER_REPO = "https://git.tinh.example/danh-muc/thu-tuc-cap-xa.git"
 # The commune's own examples that a catalog provides instead.
 FROM_CATALOG = ("content/thu-tuc/", "content/tep/mau/", "content/linh-vuc.yml")
 # Files of the commune's example taken into the catalog as they are.

@@ -24,7 +24,7 @@ if [[ -f "$here/danh-muc.env" ]]; then
     esac
   done < <(grep -E '^(DANH_MUC_REPO|DANH_MUC_REF)=' "$here/danh-muc.env")
 fi
-[[ -n "$repo" && "$repo" != *example* ]] \
+[[ -n "$repo" ]] \
   || fail "chưa ghi địa chỉ kho danh mục: sửa dòng DANH_MUC_REPO= trong ci/danh-muc.env."
 [[ -n "$ref" ]] || fail "chưa ghi phiên bản danh mục: sửa dòng DANH_MUC_REF= trong ci/danh-muc.env."
 [[ "$ref" =~ ^[0-9A-Za-z][0-9A-Za-z._/-]*$ ]] \
