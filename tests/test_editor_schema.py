@@ -23,9 +23,7 @@ from generator.check.single_file import check_text
 from generator.load.schema import Hotline, Plan, Procedure, Report
 from generator.staff import editor_schema, scaffold
 from generator.staff.field_docs import DESCRIPTIONS, MODEL_DOCS
-from tests.conftest import ROOT, SAMPLE_CATALOG, SAMPLE_CONTENT
-
-SAMPLE_PROVINCE = ROOT / "vi-du"
+from tests.conftest import ROOT, SAMPLE_CONTENT
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -91,12 +89,7 @@ def _sample_files() -> list[tuple[str, Path, bool]]:
              ("linh-vuc.schema.json", SAMPLE_CONTENT / "linh-vuc.yml", False),
              ("duong-day-nong.schema.json", SAMPLE_CONTENT / "duong-day-nong.yml", False)]
     files += [("thu-tuc.schema.json", p, False)
-              for folder in (SAMPLE_CONTENT, SAMPLE_CATALOG)  # overrides, whole procedures
-              for p in sorted((folder / "thu-tuc").rglob("*.yml"))]
-    files += [("danh-muc.schema.json", SAMPLE_CATALOG / "danh-muc.yml", False),
-              ("linh-vuc.schema.json", SAMPLE_CATALOG / "linh-vuc.yml", False),
-              ("khong-thuc-hien.schema.json",
-               SAMPLE_PROVINCE / "xa-hoa-binh/content/thu-tuc/khong-thuc-hien.yml", False)]
+              for p in sorted((SAMPLE_CONTENT / "thu-tuc").rglob("*.yml"))]
     for folder in ("ke-hoach", "bao-cao", "trang"):
         files += [(f"{folder}.schema.json", p, True)
                   for p in sorted((SAMPLE_CONTENT / folder).glob("*.md"))]
@@ -242,7 +235,7 @@ def test_choices_are_offered_for_completion() -> None:
     offered = next(o for o in channel["anyOf"] if "enum" in o)
     assert offered["enum"] == ["truc_tiep", "truc_tuyen", "buu_chinh"]
     assert offered["enumDescriptions"] == ["Trực tiếp", "Trực tuyến", "Bưu chính công ích"]
-    status = schema("thu-tuc.schema.json")["else"]["properties"]["hieu_luc"]
+    status = schema("thu-tuc.schema.json")["properties"]["hieu_luc"]
     assert status["description"].startswith("con_hieu_luc (mặc định)")
     assert status["title"] == "Tình trạng hiệu lực"
 
@@ -260,3 +253,49 @@ def test_fresh_scaffolds_raise_no_editor_warnings(tmp_path: Path) -> None:
         article = scaffold.article_text(model, {"so_hieu": "1/KH", "trich_yeu": "Kế hoạch",
                                                 "ngay_ban_hanh": today}, "cchc new", today)
         assert schema_accepts(f"{name}.schema.json", article.split("---\n")[1])
+
+
+# --- a commune using a province catalog (issue 18): its thu-tuc/ files --------------------
+
+def test_the_sample_provinces_files_pass_the_schema() -> None:
+    paths = sorted([*(ROOT / "content").glob("thu-tuc/**/*.yml"),
+                    *(ROOT / "vi-du").glob("*/content/thu-tuc/**/*.yml")])
+    assert any("khong-thuc-hien" in p.name for p in paths)
+    assert any(p.read_text(encoding="utf-8").lstrip().startswith(("dieu_chinh", "#"))
+               and "dieu_chinh:" in p.read_text(encoding="utf-8") for p in paths)
+    for path in paths:
+        assert schema_accepts("thu-tuc.schema.json", path.read_text(encoding="utf-8")), path
+    for path in sorted((ROOT / "danh-muc").glob("thu-tuc/**/*.yml")):
+        assert schema_accepts("thu-tuc.schema.json", path.read_text(encoding="utf-8")), path
+    info = (ROOT / "danh-muc" / "danh-muc.yml").read_text(encoding="utf-8")
+    assert schema_accepts("danh-muc.schema.json", info)
+
+
+# (a file in a commune's thu-tuc/ that uses the sample catalog, does cchc check accept it?)
+@pytest.mark.parametrize(("name", "text", "accepted"), [
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\n', True),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\nghi_chu_dia_phuong: "Sáng thứ Bảy."\n'
+                       'gio_lam_viec: "7:30–11:30"\n', True),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\ncach_thuc:\n  - kenh: truc_tiep\n'
+                       '    phi_le_phi: "Miễn lệ phí"\n', True),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\ngio_lam: "7:30"\n', False),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\nma_thu_tuc: "1.001193"\n', False),
+    ("dieu-chinh.yml", 'dieu_chinh: 1.001193\n', False),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\ncach_thuc:\n  - kenh: fax\n', False),
+    ("khong-thuc-hien.yml", "[]\n", True),
+    ("khong-thuc-hien.yml", '- ma_thu_tuc: "1.008004"\n  ly_do: "Không có đất lúa."\n', True),
+    ("khong-thuc-hien.yml", '- ma_thu_tuc: "1.008004"\n', False),
+    ("khong-thuc-hien.yml", '- ma_thu_tuc: "1.008004"\n  ly_do: "x"\n  ghi_chu: "y"\n', False),
+])
+def test_editor_and_loader_agree_on_catalog_files(name: str, text: str, accepted: bool,
+                                                  tmp_path: Path) -> None:
+    from generator.cli import main
+
+    content = tmp_path / "content"
+    catalog = SAMPLE_PROVINCE / "danh-muc"
+    (content / "thu-tuc").mkdir(parents=True)
+    (content / "don-vi.yml").write_text(f'ten: "UBND xã A"\ndanh_muc: "{catalog}"\n',
+                                        encoding="utf-8")
+    (content / "thu-tuc" / name).write_text(text, encoding="utf-8")
+    assert (main(["check", "--content", str(content)]) == 0) == accepted
+    assert schema_accepts("thu-tuc.schema.json", text) == accepted

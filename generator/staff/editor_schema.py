@@ -321,14 +321,22 @@ def _list_of(item: JsonSchemaValue, title: str, description: str) -> JsonSchemaV
     return result
 
 
-def _procedure_or_override() -> JsonSchemaValue:
-    """A file under thu-tuc/: a whole procedure, or with ``dieu_chinh`` a commune's
-    override of a catalog procedure (issue 18), told apart as the loader does."""
-    procedure, override = model_schema(Procedure), model_schema(ProcedureOverride)
+def _procedure_files() -> JsonSchemaValue:
+    """Every file under content/thu-tuc/ (one glob maps them all): a procedure; with a
+    catalog also an override (``dieu_chinh``) or the exclusions list (khong-thuc-hien.yml),
+    told apart as the loader does: a list, a mapping with ``dieu_chinh``, or a procedure."""
+    procedure = model_schema(Procedure)
+    override = model_schema(ProcedureOverride)
+    exclusions = _list_of(model_schema(Exclusion), "Thủ tục xã không tiếp nhận",
+                          "content/thu-tuc/khong-thuc-hien.yml: thủ tục trong danh mục của tỉnh "
+                          "mà xã không tiếp nhận, mỗi thủ tục một mục có mã và lý do.")
     defs = {**procedure.pop("$defs", {}), **override.pop("$defs", {})}
+    # The keys at the top too: editors offer completion and hover from there.
+    keys = {**procedure["properties"], "dieu_chinh": override["properties"]["dieu_chinh"]}
     return {"title": procedure["title"], "description": procedure["description"],
-            "if": {"type": "object", "required": ["dieu_chinh"]},
-            "then": override, "else": procedure, "$defs": defs}
+            "$defs": defs, "properties": keys, "if": {"type": "array"}, "then": exclusions,
+            "else": {"if": {"type": "object", "required": ["dieu_chinh"]},
+                     "then": override, "else": procedure}}
 
 
 def content_schemas() -> dict[str, JsonSchemaValue]:
@@ -341,12 +349,8 @@ def content_schemas() -> dict[str, JsonSchemaValue]:
     schemas = {
         "don-vi.schema.json": model_schema(Unit),
         "linh-vuc.schema.json": field_list,
-        "thu-tuc.schema.json": _procedure_or_override(),
+        "thu-tuc.schema.json": _procedure_files(),
         "danh-muc.schema.json": model_schema(CatalogInfo),
-        "khong-thuc-hien.schema.json": _list_of(
-            model_schema(Exclusion), "Thủ tục xã không thực hiện",
-            "content/thu-tuc/khong-thuc-hien.yml: thủ tục trong danh mục của tỉnh mà xã "
-            "không thực hiện, mỗi thủ tục kèm lý do."),
         "duong-day-nong.schema.json": _list_of(
             model_schema(Hotline), "Đường dây nóng",
             "content/duong-day-nong.yml: mỗi đường dây nóng là một mục bắt đầu bằng dấu "

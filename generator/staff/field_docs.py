@@ -180,36 +180,35 @@ _PAGE = {
     "tieu_de": "bắt buộc; tiêu đề trang",
 }
 
-# --- a province catalog (issue 18) -----------------------------------------------------
-
-_REMOVED = {
-    "ma_thu_tuc": "bắt buộc; mã thủ tục đã bỏ khỏi danh mục, trong ngoặc kép",
-    "ten": "bắt buộc; tên thủ tục, hiện trên trang được giữ lại ở các xã đã công bố nó",
-    "linh_vuc": "lĩnh vực của thủ tục",
-    "thay_the_boi": "mã thủ tục mới thay thế (có trong danh mục), nếu có",
-    "quyet_dinh": "quyết định bỏ thủ tục khỏi danh mục",
-}
-
-_CATALOG = {
-    "ten": "bắt buộc; tên danh mục, ví dụ «Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn»",
-    "tinh": "tên tỉnh, thành phố",
-    "phien_ban": "bắt buộc; phiên bản danh mục (trùng với nhãn phát hành), ví dụ «2026.2»",
-    "ngay_ban_hanh": "ngày ban hành phiên bản này, dạng YYYY-MM-DD",
-    "quyet_dinh": "các quyết định của Chủ tịch UBND tỉnh công bố danh mục",
-    "da_loai_bo": "thủ tục đã bỏ khỏi danh mục: xã đã công bố địa chỉ của nó vẫn giữ trang",
+# The catalog's files (issue 18, generator/load/catalog_schema.py).
+_OVERRIDE = {
+    "dieu_chinh": "bắt buộc; mã thủ tục trong danh mục của tỉnh mà xã điều chỉnh, trong "
+                  "ngoặc kép; sau đó chỉ ghi những trường khác ở xã",
+    **{key: text.removeprefix("bắt buộc; ") for key, text in _PROCEDURE.items()
+       if key in ProcedureOverride.model_fields},
 }
 
 _EXCLUSION = {
-    "ma_thu_tuc": "bắt buộc; mã thủ tục trong danh mục của tỉnh mà xã không thực hiện",
-    "ly_do": "bắt buộc; lý do, và nơi người dân nộp hồ sơ thay thế",
+    "ma_thu_tuc": "bắt buộc; mã thủ tục trong danh mục mà xã không tiếp nhận, trong ngoặc kép",
+    "ly_do": "bắt buộc; lý do xã không tiếp nhận; người dân đọc được nếu trang đã đăng",
 }
 
-_OVERRIDE = {
-    "dieu_chinh": "bắt buộc; mã thủ tục trong danh mục của tỉnh được xã điều chỉnh; tệp chỉ "
-                  "ghi các trường khác với danh mục",
-    # every key optional here: only what the commune does differently
-    **{key: text.removeprefix("bắt buộc; ") for key, text in _PROCEDURE.items()
-       if key not in ("ma_thu_tuc", "ban_nhap")},
+_CATALOG_INFO = {
+    "ten": "bắt buộc; tên danh mục",
+    "tinh": "tỉnh, thành phố công bố danh mục",
+    "phien_ban": "bắt buộc; phiên bản, trong ngoặc kép, ví dụ «2026.2»; nâng mỗi lần công bố",
+    "ngay_ban_hanh": "ngày ban hành quyết định công bố, dạng năm-tháng-ngày (YYYY-MM-DD)",
+    "quyet_dinh": "quyết định công bố danh mục, mỗi quyết định một mục",
+    "da_loai_bo": "thủ tục đã xóa khỏi danh mục (mã, tên, thủ tục thay thế): trang của nó ở "
+                  "các xã đã đăng vẫn còn",
+}
+
+_REMOVED = {
+    "ma_thu_tuc": "bắt buộc; mã thủ tục đã xóa khỏi danh mục, trong ngoặc kép",
+    "ten": "bắt buộc; tên thủ tục",
+    "linh_vuc": "lĩnh vực của thủ tục",
+    "thay_the_boi": "mã thủ tục thay thế, nếu có",
+    "quyet_dinh": "quyết định loại bỏ thủ tục",
 }
 
 DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
@@ -226,10 +225,10 @@ DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
     Plan: _PLAN,
     Report: _REPORT,
     Page: _PAGE,
-    CatalogInfo: _CATALOG,
-    RemovedEntry: _REMOVED,
-    Exclusion: _EXCLUSION,
     ProcedureOverride: _OVERRIDE,
+    Exclusion: _EXCLUSION,
+    CatalogInfo: _CATALOG_INFO,
+    RemovedEntry: _REMOVED,
 }
 
 # Each kind of content: its title and what it is, for the schema and editors' tooltips.
@@ -247,13 +246,13 @@ MODEL_DOCS: dict[type[BaseModel], tuple[str, str]] = {
     Plan: ("Kế hoạch", "Phần thông tin đầu tệp kế hoạch: content/ke-hoach/*.md."),
     Report: ("Báo cáo", "Phần thông tin đầu tệp báo cáo: content/bao-cao/*.md."),
     Page: ("Trang", "Phần thông tin đầu tệp trang: content/trang/*.md."),
-    CatalogInfo: ("Danh mục thủ tục của tỉnh", "Tệp danh-muc.yml của kho danh mục thủ tục."),
-    RemovedEntry: ("Thủ tục đã loại bỏ", "Một thủ tục đã bỏ khỏi danh mục."),
-    Exclusion: ("Thủ tục xã không thực hiện",
-                "Một mục trong content/thu-tuc/khong-thuc-hien.yml."),
     ProcedureOverride: ("Điều chỉnh thủ tục của danh mục",
-                        "Tệp content/thu-tuc/…/*.yml có dieu_chinh: chỉ các trường xã làm "
-                        "khác danh mục của tỉnh."),
+                        "Điều chỉnh riêng của xã cho một thủ tục trong danh mục của tỉnh: "
+                        "content/thu-tuc/…/*.yml có dieu_chinh."),
+    Exclusion: ("Thủ tục xã không tiếp nhận",
+                "Một thủ tục trong danh mục mà xã không tiếp nhận, kèm lý do."),
+    CatalogInfo: ("Danh mục thủ tục", "Thông tin danh mục thủ tục của tỉnh: danh-muc.yml."),
+    RemovedEntry: ("Thủ tục đã loại bỏ", "Một thủ tục đã xóa khỏi danh mục."),
 }
 
 
