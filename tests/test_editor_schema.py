@@ -292,7 +292,7 @@ def test_editor_and_loader_agree_on_catalog_files(name: str, text: str, accepted
     from generator.cli import main
 
     content = tmp_path / "content"
-    catalog = SAMPLE_PROVINCE / "danh-muc"
+    catalog = ROOT / "danh-muc"
     (content / "thu-tuc").mkdir(parents=True)
     (content / "don-vi.yml").write_text(f'ten: "UBND xã A"\ndanh_muc: "{catalog}"\n',
                                         encoding="utf-8")
