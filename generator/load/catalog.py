@@ -188,9 +188,7 @@ def apply_catalog(content: Content, catalog: Catalog, problems: Problems) -> Non
 
     content.catalog = catalog
     content.attachments = {**catalog.attachments, **content.attachments}  # commune's win
-    listed = {entry.ten for entry in content.fields}
-    content.fields = [*content.fields,
-                      *(entry for entry in catalog.fields if entry.ten not in listed)]
+    content.fields = _merged_fields(content.fields, catalog.fields)
     by_code = _Codes(catalog)
     _drop_local_duplicates(content, catalog, by_code, problems)
     excluded = _exclusions(content.exclusions, by_code, problems)
@@ -205,6 +203,15 @@ def apply_catalog(content: Content, catalog: Catalog, problems: Problems) -> Non
             content.kept_pages.append(procedure)
     content.procedures = merged + content.procedures
     _keep_removed(content, catalog, published)
+
+
+def _merged_fields(own: list[FieldEntry], catalog: list[FieldEntry]) -> list[FieldEntry]:
+    """The commune's linh-vuc.yml gives the order (a field named without ``mo_ta`` takes
+    the catalog's description); fields it does not list follow in the catalog's order."""
+    by_name = {entry.ten: entry for entry in catalog}
+    merged = [by_name.get(entry.ten, entry) if entry.mo_ta is None else entry for entry in own]
+    listed = {entry.ten for entry in own}
+    return merged + [entry for entry in catalog if entry.ten not in listed]
 
 
 def _drop_local_duplicates(content: Content, catalog: Catalog, by_code: dict[str, Procedure],

@@ -114,6 +114,18 @@ PROVINCE_SPECS: list[ProblemSpec] = [
         "để thay đổi vài thông tin cho riêng xã, đổi dòng `ma_thu_tuc` thành `dieu_chinh` và "
         "chỉ giữ các trường khác với danh mục, ví dụ:\n" + _OVERRIDE_EXAMPLE,
     ),
+    ProblemSpec(
+        "ledger.catalog_procedure_gone", ERROR,
+        "địa chỉ {value} đã được công bố (có thể đang in trên mã QR) nhưng cả xã lẫn danh "
+        "mục «{name}» (phiên bản {version}) đều không còn thủ tục này{suggestion}",
+        "danh mục của tỉnh không được xóa thủ tục đã công bố: báo người giữ danh mục ghi "
+        "`hieu_luc: bai_bo` hoặc `hieu_luc: thay_the` (kèm `thay_the_boi`) trong tệp của thủ "
+        "tục, hoặc ghi nó vào `da_loai_bo` trong danh-muc.yml, ví dụ:\n"
+        "da_loai_bo:\n"
+        "  - ma_thu_tuc: \"{old_code}\"\n"
+        "    ten: \"tên thủ tục\"\n"
+        "    thay_the_boi: \"mã thủ tục mới\"",
+    ),
     # --- overrides (dieu_chinh) --------------------------------------------------------
     ProblemSpec(
         "override.unknown_code", ERROR,

@@ -145,6 +145,13 @@ def _report_gone(entry: Entry, ledger: Ledger, content: Content, problems: Probl
     by_slug = {p.slug: p.ma_thu_tuc for p in content.procedures}
     close = difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.8)
     suggestion = f"; có phải mã đã bị sửa thành «{by_slug[close[0]]}»?" if close else ""
+    if content.catalog is not None and re.match(r"\d-\d{6}", slug):  # a national code:
+        # in a commune with a catalog, from the province's catalog
+        info = content.catalog.info
+        problems.add("ledger.catalog_procedure_gone", here, value=entry.path,
+                     old_code=_code_example(slug), suggestion=suggestion, name=info.ten,
+                     version=info.phien_ban)
+        return
     problems.add("ledger.procedure_gone", here, value=entry.path,
                  old_code=_code_example(slug), suggestion=suggestion)
 
