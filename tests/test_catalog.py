@@ -20,7 +20,7 @@ from generator.load.catalog import load_catalog
 from generator.load.catalog_text import named_unit
 from generator.problems.record import Problems
 from generator.staff.catalog_changes import remember
-from tests.conftest import SHARED_DATA, Run, write_tree
+from tests.conftest import ROOT, SHARED_DATA, Run, write_tree
 from tests.province_content import CATALOG_INFO, procedure, province, unit
 
 SITE_URL = "https://xa.example.gov.vn/cchc/"
@@ -209,7 +209,7 @@ def test_removed_without_record_is_a_gone_address(root: Path) -> None:
     publish(A, "thu-tuc/1-000656/")
     remove_from_catalog(record=False)
     assert problems(A).startswith(
-        "xa-a/content/url-da-cong-bo.txt:1:1: lỗi [ledger.procedure_gone]: địa chỉ "
+        "xa-a/content/url-da-cong-bo.txt:1:1: lỗi [ledger.catalog_procedure_gone]: địa chỉ "
         "thu-tuc/1-000656/ đã được công bố")
     assert problems(B) == ""  # Hòa Bình never published it
 
@@ -438,7 +438,7 @@ def test_one_loaded_catalog_shared_by_both_communes(root: Path, tmp_path: Path) 
 
 
 def test_commune_form_at_the_catalog_path_wins(root: Path) -> None:
-    docx = (Path(__file__).parent.parent / "content/tep/mau/to-khai-dang-ky-ket-hon.docx")
+    docx = (ROOT / "danh-muc/tep/mau/to-khai-dang-ky-ket-hon.docx")
     form = A / "tep" / "mau" / "to-khai-khai-sinh.docx"
     form.parent.mkdir(parents=True)
     form.write_bytes(docx.read_bytes())
@@ -551,7 +551,7 @@ def test_catalog_path_typed_with_backslashes(root: Path) -> None:
 def test_override_paths_written_from_the_override_file(root: Path) -> None:
     """An override one folder up from the catalog file: its own relative form and link
     resolve from where it is written, the catalog's keys from the catalog file."""
-    form = (Path(__file__).parent.parent / "content/tep/mau/phieu-yeu-cau-chung-thuc.pdf")
+    form = (ROOT / "danh-muc/tep/mau/phieu-yeu-cau-chung-thuc.pdf")
     write_tree(A, {"tep/mau/rieng.pdf": form.read_bytes()})
     (A / "thu-tuc/ho-tich/khai-sinh.yml").unlink()
     write_tree(A, {"thu-tuc/ks.yml": 'dieu_chinh: "1.001193"\nthanh_phan_ho_so:\n'

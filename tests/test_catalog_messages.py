@@ -303,6 +303,18 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], str]] = {
                  mau: "tep/mau/to-khai.docx"
         """,
     ),
+    "catalog entry deleted without a record, its address published": (
+        {"xa-a/content/url-da-cong-bo.txt": "thu-tuc/1-000656/\n",
+         "danh-muc/thu-tuc/ho-tich/1-000656.yml": None},
+        """
+        xa-a/content/url-da-cong-bo.txt:1:1: lỗi [ledger.catalog_procedure_gone]: địa chỉ thu-tuc/1-000656/ đã được công bố (có thể đang in trên mã QR) nhưng cả xã lẫn danh mục «Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn» (phiên bản 2026.2) đều không còn thủ tục này
+          gợi ý: danh mục của tỉnh không được xóa thủ tục đã công bố: báo người giữ danh mục ghi `hieu_luc: bai_bo` hoặc `hieu_luc: thay_the` (kèm `thay_the_boi`) trong tệp của thủ tục, hoặc ghi nó vào `da_loai_bo` trong danh-muc.yml, ví dụ:
+                 da_loai_bo:
+                   - ma_thu_tuc: "1.000656"
+                     ten: "tên thủ tục"
+                     thay_the_boi: "mã thủ tục mới"
+        """,
+    ),
 }
 
 
