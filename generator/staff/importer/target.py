@@ -154,7 +154,7 @@ def _commune_catalog(content: Path, unit: Any) -> Path | None:
     written = _text(unit, "danh_muc")
     if written is None:
         return None
-    path = Path(written)  # as load/catalog.py reads it (no ~ expansion)
+    path = Path(written.replace("\\", "/"))  # as load/catalog.py reads it (no ~, "..\\x")
     return Path(os.path.normpath(path if path.is_absolute() else content / path))
 
 
