@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 
 SAMPLE = Path(__file__).resolve().parent.parent / "content"
+# The province catalog the sample publishes: most of its procedures and forms live there.
+SAMPLE_CATALOG = SAMPLE.parent / "danh-muc"
 # Qualifiers that make cloned names differ the way real catalogs do.
 QUALIFIERS = ["", "cho người nước ngoài", "tại khu vực biên giới", "có yếu tố nước ngoài",
               "cho trẻ em dưới 6 tuổi", "lần thứ hai", "theo yêu cầu", "cho người cao tuổi",
@@ -31,8 +33,11 @@ EXTRA_FIELDS = ["Giáo dục và đào tạo", "Y tế", "Lao động", "Nông n
 
 def _load_procedures() -> list[dict[str, Any]]:
     procedures = []
-    for path in sorted((SAMPLE / "thu-tuc").rglob("*.yml")):
+    paths = [*(SAMPLE / "thu-tuc").rglob("*.yml"), *(SAMPLE_CATALOG / "thu-tuc").rglob("*.yml")]
+    for path in sorted(paths):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "ma_thu_tuc" not in data:  # a commune's override (dieu_chinh), not a procedure
+            continue
         if data.get("hieu_luc", "con_hieu_luc") == "con_hieu_luc":
             procedures.append(data)
     return procedures
@@ -70,7 +75,11 @@ def make_content(count: int, target: Path) -> Path:
         shutil.rmtree(target)
     # The sample's ledger of published addresses names the sample's codes, not these.
     shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("thu-tuc", "url-da-cong-bo.txt"))
-    sample_fields = [f["ten"] for f in yaml.safe_load(
+    shutil.copytree(SAMPLE_CATALOG / "tep", target / "tep", dirs_exist_ok=True)  # forms
+    unit = target / "don-vi.yml"  # one self-contained commune: no catalog
+    unit.write_text("".join(line for line in unit.read_text(encoding="utf-8").splitlines(True)
+                            if not line.startswith("danh_muc:")), encoding="utf-8")
+    sample_fields = [f if isinstance(f, str) else f["ten"] for f in yaml.safe_load(
         (SAMPLE / "linh-vuc.yml").read_text(encoding="utf-8"))]
     fields = sample_fields + EXTRA_FIELDS
     (target / "linh-vuc.yml").write_text(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
@@ -15,6 +16,8 @@ from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CONTENT = ROOT / "content"
+# The province catalog the sample commune publishes (don-vi.yml: danh_muc: "../danh-muc").
+SAMPLE_CATALOG = ROOT / "danh-muc"
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -114,13 +117,28 @@ def expect(text: str) -> str:
     return textwrap.dedent(text).strip("\n")
 
 
+def copy_content(source: Path, target: Path) -> Path:
+    """Copy the content folder ``source`` to ``target``, with the province catalog its
+    don-vi.yml names (``danh_muc``) copied to the same place relative to ``target``."""
+    shutil.copytree(source, target)
+    unit = source / "don-vi.yml"
+    named = re.search(r'^danh_muc:\s*"([^"]+)"', unit.read_text(encoding="utf-8"), re.M) \
+        if unit.is_file() else None
+    if named and not Path(named.group(1)).is_absolute():
+        catalog = target / named.group(1)
+        if not catalog.exists():
+            shutil.copytree(source / named.group(1), catalog,
+                            ignore=shutil.ignore_patterns(".cchc-cache", "site_src"))
+    return target
+
+
 def build_copy(tmp_path_factory: pytest.TempPathFactory, source: Path, name: str) -> Path:
     """A private copy of the content folder ``source`` built with no problem even under
     ``--strict`` (acknowledged notes aside); returns the built site."""
     from generator import build as pipeline
 
     root = tmp_path_factory.mktemp(name)
-    shutil.copytree(source, root / "content")
+    copy_content(source, root / "content")
     result = pipeline.build(root / "content", root / "site")
     assert not result.failed(strict=True), result.problems.format()
     return root / "site"
@@ -129,9 +147,29 @@ def build_copy(tmp_path_factory: pytest.TempPathFactory, source: Path, name: str
 @pytest.fixture
 def sample_copy(tmp_path: Path) -> Path:
     """A private copy of the sample commune's content, safe to break."""
-    target = tmp_path / "content"
-    shutil.copytree(SAMPLE_CONTENT, target)
+    return copy_content(SAMPLE_CONTENT, tmp_path / "content")
+
+
+def standalone_sample(target: Path) -> Path:
+    """The sample commune as one self-contained content folder, without the province
+    catalog: the catalog's procedures and forms copied in, its overrides dropped."""
+    copy_content(SAMPLE_CONTENT, target)
+    shutil.rmtree(target.parent / "danh-muc")
+    shutil.copytree(SAMPLE_CATALOG / "thu-tuc", target / "thu-tuc", dirs_exist_ok=True)
+    shutil.copytree(SAMPLE_CATALOG / "tep", target / "tep", dirs_exist_ok=True)
+    for override in (target / "thu-tuc").rglob("*.yml"):
+        if override.read_text(encoding="utf-8").find("\ndieu_chinh:") >= 0:
+            shutil.copy(SAMPLE_CATALOG / override.relative_to(target), override)
+    unit = target / "don-vi.yml"
+    unit.write_text("".join(line for line in unit.read_text(encoding="utf-8").splitlines(True)
+                            if not line.startswith("danh_muc:")), encoding="utf-8")
     return target
+
+
+@pytest.fixture
+def standalone_copy(tmp_path: Path) -> Path:
+    """A private copy of the sample commune as it was before the catalog: one folder."""
+    return standalone_sample(tmp_path / "content")
 
 
 @dataclass

@@ -9,7 +9,6 @@ page are printed (``pytest -s``): the rule ids of any finding, by impact.
 from __future__ import annotations
 
 import itertools
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from generator import build as pipeline
 from tests.browser import serve_directory
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +38,7 @@ WIDTHS = {"điện thoại": 390, "máy tính": 1280}
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("a11y")
-    shutil.copytree(SAMPLE_CONTENT, root / "content")
+    copy_content(SAMPLE_CONTENT, root / "content")
     result = pipeline.build(root / "content", root / "site",
                             site_url="https://xa.example.gov.vn/cchc/")
     assert not result.failed(strict=True)

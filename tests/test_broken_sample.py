@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,11 +18,12 @@ import pytest
 
 from generator import build as pipeline
 from generator.render.site import render_site
-from tests.conftest import SAMPLE_CONTENT, Run
+from tests.conftest import SAMPLE_CONTENT, Run, copy_content
 
-PROC = "thu-tuc/ho-tich/1-001193.yml"
-PLAN = "ke-hoach/2026-01-08-ke-hoach-cai-cach-hanh-chinh-nam-2026.md"
-REPORT = "bao-cao/2026-06-15-bao-cao-cai-cach-hanh-chinh-6-thang-dau-nam-2026.md"
+# Paths from the folder holding content/ and the province catalog (danh-muc/) it publishes.
+PROC = "danh-muc/thu-tuc/ho-tich/1-001193.yml"
+PLAN = "content/ke-hoach/2026-01-08-ke-hoach-cai-cach-hanh-chinh-nam-2026.md"
+REPORT = "content/bao-cao/2026-06-15-bao-cao-cai-cach-hanh-chinh-6-thang-dau-nam-2026.md"
 
 
 def tree_hash(root: Path) -> str:
@@ -70,7 +70,7 @@ BREAKS: dict[str, Break] = {
                           "procedure.date_format", "15/07/2026"),
     "unquoted code": Break(PROC, sub(r'^ma_thu_tuc: "1.001193"', "ma_thu_tuc: 1.001193"),
                            "procedure.code_type", "ma_thu_tuc: 1.001193"),
-    "duplicate code": Break("thu-tuc/ho-tich/1-000894.yml",
+    "duplicate code": Break("danh-muc/thu-tuc/ho-tich/1-000894.yml",
                             sub(r'^ma_thu_tuc: .*$', 'ma_thu_tuc: "1.001193"'),
                             "procedure.duplicate_code", 'ma_thu_tuc: "1.001193"'),
     "replaced without successor": Break(PROC, sub(r"^hieu_luc: .*$|\Z", "hieu_luc: thay_the\n"),
@@ -90,7 +90,7 @@ BREAKS: dict[str, Break] = {
     "Windows-1258 file": Break(PROC, lambda t: unicodedata.normalize("NFD", t).encode(
         "cp1258", errors="replace"), "file.encoding",
                                "# Dữ liệu mẫu"),
-    "bad phone number": Break("duong-day-nong.yml", sub(r'"0225 3 812 345"', '"12 345"'),
+    "bad phone number": Break("content/duong-day-nong.yml", sub(r'"0225 3 812 345"', '"12 345"'),
                               "hotline.bad_phone", '"12 345"'),
     "tab in YAML": Break(PROC, sub(r"^  - kenh: truc_tiep", "\t- kenh: truc_tiep"), "yaml.tab",
                          "\t- kenh"),
@@ -106,7 +106,7 @@ BREAKS: dict[str, Break] = {
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """The sample built once; every broken build below targets this output."""
     root = tmp_path_factory.mktemp("sample")
-    shutil.copytree(SAMPLE_CONTENT, root / "content")
+    copy_content(SAMPLE_CONTENT, root / "content")
     result = pipeline.build(root / "content", root / "site")
     assert not result.failed(strict=True), (result.problems.format(), result.build_errors)
     return root / "site", tree_hash(root / "site")
@@ -127,9 +127,9 @@ def test_break_is_located_and_keeps_the_old_site(
         cchc: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
     site, before = built
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     brk = BREAKS[name]
-    target = tmp_path / "content" / brk.file
+    target = tmp_path / brk.file
     original = target.read_text(encoding="utf-8")
     changed = brk.change(original)
     if isinstance(changed, bytes):
@@ -142,7 +142,7 @@ def test_break_is_located_and_keeps_the_old_site(
 
     assert run.code == 1
     assert "Traceback" not in run.err
-    assert re.search(rf"^content/{re.escape(brk.file)}:{line}:\d+: lỗi \[{re.escape(brk.code)}\]: ",
+    assert re.search(rf"^{re.escape(brk.file)}:{line}:\d+: lỗi \[{re.escape(brk.code)}\]: ",
                      run.err, re.MULTILINE), run.err
     assert "\n  gợi ý: " in run.err
     assert tree_hash(site) == before, "a failed build changed the previous site"
@@ -164,8 +164,8 @@ def test_warnings_pass_unless_strict(name: str, file: str, change: Callable[[str
                                      code: str, tmp_path: Path, cchc: Callable[..., Run],
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
-    target = tmp_path / "content" / file
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
+    target = tmp_path / file
     target.write_text(change(target.read_text(encoding="utf-8")), encoding="utf-8")
 
     relaxed = cchc("check", "--content", "content")
@@ -184,10 +184,9 @@ def _generated(content: Path) -> dict[str, bytes]:
 
 
 def test_bom_crlf_and_nfd_are_accepted_and_change_nothing(tmp_path: Path) -> None:
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     expected = _generated(tmp_path / "content")
-    for path in list((tmp_path / "content").rglob("*.yml")) + list(
-            (tmp_path / "content").rglob("*.md")):
+    for path in list(tmp_path.rglob("*.yml")) + list(tmp_path.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         nfd = unicodedata.normalize("NFD", text).replace("\n", "\r\n")
         path.write_bytes(b"\xef\xbb\xbf" + nfd.encode("utf-8"))

@@ -3,7 +3,6 @@ column, nothing scrolls sideways, and the footer's hotlines are there to tap."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,7 @@ import pytest
 
 from generator import build as pipeline
 from tests.browser import phone_page, serve_directory
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +22,7 @@ TRENDS = "ket-qua-qua-cac-ky/"
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     tmp = tmp_path_factory.mktemp("sample")
-    shutil.copytree(SAMPLE_CONTENT, tmp / "content")
+    copy_content(SAMPLE_CONTENT, tmp / "content")
     result = pipeline.build(tmp / "content", tmp / "site")
     assert not result.failed(strict=False), result.problems.format()
     with serve_directory(tmp / "site") as url:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,7 +13,7 @@ import pytest
 
 from generator.cli.common import progress as _progress
 from generator.site.output import replace_dir, write_tree
-from tests.conftest import ROOT, SAMPLE_CONTENT, Run
+from tests.conftest import ROOT, SAMPLE_CONTENT, Run, copy_content
 
 
 @pytest.mark.parametrize("verb", ["check", "build", "serve"])
@@ -123,7 +122,7 @@ def test_replace_dir_swaps_whole_folders(tmp_path: Path) -> None:
 
 
 def test_module_runs_as_a_script(tmp_path: Path) -> None:
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     proc = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=tmp_path,
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr

@@ -23,7 +23,7 @@ from generator.check.single_file import check_text
 from generator.load.schema import Hotline, Plan, Procedure, Report
 from generator.staff import editor_schema, scaffold
 from generator.staff.field_docs import DESCRIPTIONS, MODEL_DOCS
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import ROOT, SAMPLE_CONTENT
 
 
 class EditorLoader(yaml.SafeLoader):
@@ -253,3 +253,49 @@ def test_fresh_scaffolds_raise_no_editor_warnings(tmp_path: Path) -> None:
         article = scaffold.article_text(model, {"so_hieu": "1/KH", "trich_yeu": "Kế hoạch",
                                                 "ngay_ban_hanh": today}, "cchc new", today)
         assert schema_accepts(f"{name}.schema.json", article.split("---\n")[1])
+
+
+# --- a commune using a province catalog (issue 18): its thu-tuc/ files --------------------
+
+def test_the_sample_provinces_files_pass_the_schema() -> None:
+    paths = sorted([*(ROOT / "content").glob("thu-tuc/**/*.yml"),
+                    *(ROOT / "vi-du").glob("*/content/thu-tuc/**/*.yml")])
+    assert any("khong-thuc-hien" in p.name for p in paths)
+    assert any(p.read_text(encoding="utf-8").lstrip().startswith(("dieu_chinh", "#"))
+               and "dieu_chinh:" in p.read_text(encoding="utf-8") for p in paths)
+    for path in paths:
+        assert schema_accepts("thu-tuc.schema.json", path.read_text(encoding="utf-8")), path
+    for path in sorted((ROOT / "danh-muc").glob("thu-tuc/**/*.yml")):
+        assert schema_accepts("thu-tuc.schema.json", path.read_text(encoding="utf-8")), path
+    info = (ROOT / "danh-muc" / "danh-muc.yml").read_text(encoding="utf-8")
+    assert schema_accepts("danh-muc.schema.json", info)
+
+
+# (a file in a commune's thu-tuc/ that uses the sample catalog, does cchc check accept it?)
+@pytest.mark.parametrize(("name", "text", "accepted"), [
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\n', True),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\nghi_chu_dia_phuong: "Sáng thứ Bảy."\n'
+                       'gio_lam_viec: "7:30–11:30"\n', True),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\ncach_thuc:\n  - kenh: truc_tiep\n'
+                       '    phi_le_phi: "Miễn lệ phí"\n', True),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\ngio_lam: "7:30"\n', False),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\nma_thu_tuc: "1.001193"\n', False),
+    ("dieu-chinh.yml", 'dieu_chinh: 1.001193\n', False),
+    ("dieu-chinh.yml", 'dieu_chinh: "1.001193"\ncach_thuc:\n  - kenh: fax\n', False),
+    ("khong-thuc-hien.yml", "[]\n", True),
+    ("khong-thuc-hien.yml", '- ma_thu_tuc: "1.008004"\n  ly_do: "Không có đất lúa."\n', True),
+    ("khong-thuc-hien.yml", '- ma_thu_tuc: "1.008004"\n', False),
+    ("khong-thuc-hien.yml", '- ma_thu_tuc: "1.008004"\n  ly_do: "x"\n  ghi_chu: "y"\n', False),
+])
+def test_editor_and_loader_agree_on_catalog_files(name: str, text: str, accepted: bool,
+                                                  tmp_path: Path) -> None:
+    from generator.cli import main
+
+    content = tmp_path / "content"
+    catalog = ROOT / "danh-muc"
+    (content / "thu-tuc").mkdir(parents=True)
+    (content / "don-vi.yml").write_text(f'ten: "UBND xã A"\ndanh_muc: "{catalog}"\n',
+                                        encoding="utf-8")
+    (content / "thu-tuc" / name).write_text(text, encoding="utf-8")
+    assert (main(["check", "--content", str(content)]) == 0) == accepted
+    assert schema_accepts("thu-tuc.schema.json", text) == accepted

@@ -34,7 +34,7 @@ from generator.site import sanitize
 from generator.site.markdown_safety import SafetyExtension
 from generator.site.sanitize import wrap_block
 from generator.text import heading_slug
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 
 CANARY = "http://127.0.0.1:{port}/"
 # Known payloads: attr_list tricks, mXSS, encodings, meta refresh, base, form, style,
@@ -269,7 +269,7 @@ PAGES = ["thu-tuc/xa-markup-1/", "ke-hoach/2026-03-03-markup/", "bao-cao/2026-03
 @pytest.fixture(scope="module")
 def built(canary: int, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("markup")
-    shutil.copytree(SAMPLE_CONTENT, root / "content")
+    copy_content(SAMPLE_CONTENT, root / "content")
     _hostile_fields(root / "content", canary)
     result = pipeline.build(root / "content", root / "site", site_url="https://x.example/cchc/")
     assert not result.failed(strict=False), (result.problems.format(), result.build_errors)

@@ -77,8 +77,8 @@ def check_errors(content: Path) -> list[str]:
 
 
 @needs_real_export
-def test_the_real_export_at_commune_level(cchc: Callable[..., Run], sample_copy: Path) -> None:
-    run = cchc("import", REAL_EXPORT, "--cap-xa", "--content", sample_copy)
+def test_the_real_export_at_commune_level(cchc: Callable[..., Run], standalone_copy: Path) -> None:
+    run = cchc("import", REAL_EXPORT, "--cap-xa", "--content", standalone_copy)
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert lines[0] == ("Đọc danh-sach-tthc-BoTuPhap.xlsx (trang «Danh sách TTHC», dòng tiêu "
@@ -101,57 +101,57 @@ def test_the_real_export_at_commune_level(cchc: Callable[..., Run], sample_copy:
         "    cấp khác           154",
         "    không rõ cấp        71",
     ]
-    created = sample_copy / "thu-tuc" / "ho-tich" / "3-000323.yml"
+    created = standalone_copy / "thu-tuc" / "ho-tich" / "3-000323.yml"
     data = yaml.safe_load(created.read_text(encoding="utf-8"))
     assert (data["ma_thu_tuc"], data["ten"], data["linh_vuc"], data["co_quan_thuc_hien"]) == (
         "3.000323", "Đăng ký giám sát việc giám hộ", "Hộ tịch", "Ủy ban nhân dân cấp xã")
     # Names with trailing spaces in the export are written clean; no other level came in.
-    assert not (sample_copy / "thu-tuc" / "luat-su").exists()
-    assert check_errors(sample_copy) == []
-    before = snapshot(sample_copy)
-    again = cchc("import", REAL_EXPORT, "--cap-xa", "--content", sample_copy)
+    assert not (standalone_copy / "thu-tuc" / "luat-su").exists()
+    assert check_errors(standalone_copy) == []
+    before = snapshot(standalone_copy)
+    again = cchc("import", REAL_EXPORT, "--cap-xa", "--content", standalone_copy)
     assert summary(again) == "Kết quả: 0 tạo mới, 0 cập nhật, 46 không đổi, 225 bỏ qua."
-    assert snapshot(sample_copy) == before
+    assert snapshot(standalone_copy) == before
 
 
 @needs_real_export
-def test_the_real_export_at_every_level(cchc: Callable[..., Run], sample_copy: Path) -> None:
-    run = cchc("import", REAL_EXPORT, "--content", sample_copy)
+def test_the_real_export_at_every_level(cchc: Callable[..., Run], standalone_copy: Path) -> None:
+    run = cchc("import", REAL_EXPORT, "--content", standalone_copy)
     assert run.code == 0, run.err
     assert summary(run) == "Kết quả: 240 tạo mới, 0 cập nhật, 31 không đổi, 0 bỏ qua."
-    trailing = sample_copy / "thu-tuc" / "quan-tai-vien" / "1-014966.yml"
+    trailing = standalone_copy / "thu-tuc" / "quan-tai-vien" / "1-014966.yml"
     assert yaml.safe_load(trailing.read_text(encoding="utf-8"))["ten"] == (
         "Cấp lại chứng chỉ hành nghề Quản tài viên trong trường hợp bị thu hồi chứng chỉ "
         "hành nghề")
-    multi = yaml.safe_load((sample_copy / "thu-tuc" / "quan-tai-vien" / "1-014965.yml")
+    multi = yaml.safe_load((standalone_copy / "thu-tuc" / "quan-tai-vien" / "1-014965.yml")
                            .read_text(encoding="utf-8"))
     assert multi["co_quan_thuc_hien"] == ["Chủ tịch ủy ban nhân dân cấp tỉnh", "Sở Tư Pháp"]
-    result = pipeline.check(sample_copy)
+    result = pipeline.check(standalone_copy)
     assert [p.format() for p in result.problems.errors] == []
     assert len(result.content.procedures) == 50  # type: ignore[union-attr]
     assert len(result.content.drafts) == 240  # type: ignore[union-attr]
-    before = snapshot(sample_copy)
-    assert summary(cchc("import", REAL_EXPORT, "--content", sample_copy)) == \
+    before = snapshot(standalone_copy)
+    assert summary(cchc("import", REAL_EXPORT, "--content", standalone_copy)) == \
         "Kết quả: 0 tạo mới, 0 cập nhật, 271 không đổi, 0 bỏ qua."
-    assert snapshot(sample_copy) == before
+    assert snapshot(standalone_copy) == before
 
 
 @needs_real_export
-def test_a_preview_writes_nothing(cchc: Callable[..., Run], sample_copy: Path) -> None:
-    before = snapshot(sample_copy)
-    run = cchc("import", REAL_EXPORT, "--cap-xa", "--xem-truoc", "--content", sample_copy)
+def test_a_preview_writes_nothing(cchc: Callable[..., Run], standalone_copy: Path) -> None:
+    before = snapshot(standalone_copy)
+    run = cchc("import", REAL_EXPORT, "--cap-xa", "--xem-truoc", "--content", standalone_copy)
     assert run.code == 0
     assert run.out.endswith("Chế độ xem trước (--xem-truoc): chưa ghi tệp nào.\n")
     assert summary(run) == "Kết quả: 23 tạo mới, 0 cập nhật, 23 không đổi, 225 bỏ qua."
-    assert snapshot(sample_copy) == before
+    assert snapshot(standalone_copy) == before
 
 
 # --- staff work is preserved -----------------------------------------------------------
 
 
-def test_updates_touch_only_the_updated_keys(cchc: Callable[..., Run], sample_copy: Path,
+def test_updates_touch_only_the_updated_keys(cchc: Callable[..., Run], standalone_copy: Path,
                                              tmp_path: Path) -> None:
-    path = sample_copy / "thu-tuc" / "ho-tich" / "1-001193.yml"
+    path = standalone_copy / "thu-tuc" / "ho-tich" / "1-001193.yml"
     original = path.read_text(encoding="utf-8").replace(
         'ten: "Thủ tục đăng ký khai sinh"', "ten: 'Thủ tục đăng ký khai sinh'   # theo QĐ 163")
     # Written with Notepad: a BOM and CRLF line endings.
@@ -161,7 +161,7 @@ def test_updates_touch_only_the_updated_keys(cchc: Callable[..., Run], sample_co
          "Hộ tịch"],
         ["1.000894", "Thủ tục đăng ký kết hôn", "Bộ Tư pháp", "UBND huyện", "Hộ tịch"],
     ])
-    run = cchc("import", export, "--content", sample_copy)
+    run = cchc("import", export, "--content", standalone_copy)
     assert run.code == 0, run.err
     assert summary(run) == "Kết quả: 0 tạo mới, 2 cập nhật, 0 không đổi, 0 bỏ qua."
     assert "              ten: «Thủ tục đăng ký khai sinh» → «Đăng ký khai sinh»" in run.out
@@ -174,9 +174,9 @@ def test_updates_touch_only_the_updated_keys(cchc: Callable[..., Run], sample_co
     # nhân dân xã Hòa An", is the export's "Ủy ban nhân dân cấp xã": it is kept.
     assert diff == ["-ten: 'Thủ tục đăng ký khai sinh'   # theo QĐ 163",
                     '+ten: "Đăng ký khai sinh"   # theo QĐ 163']
-    married = (sample_copy / "thu-tuc" / "ho-tich" / "1-000894.yml").read_text(encoding="utf-8")
+    married = (standalone_copy / "thu-tuc" / "ho-tich" / "1-000894.yml").read_text(encoding="utf-8")
     assert 'co_quan_thuc_hien: "UBND huyện"\n' in married
-    assert check_errors(sample_copy) == []
+    assert check_errors(standalone_copy) == []
 
 
 def test_stale_agencies_are_replaced_and_lists_written_as_lists(
@@ -438,8 +438,8 @@ def test_broken_procedure_files_stop_the_import(cchc: Callable[..., Run],
 def test_import_has_vietnamese_help(cchc: Callable[..., Run]) -> None:
     run = cchc("import", "--help")
     assert run.code == 0
-    assert "cách dùng: cchc import [-h] [--content THƯ_MỤC] [--cap-xa] [--ca-khong-ro-cap]\n" \
-        "                       [--xem-truoc]\n" in run.out
+    assert "cách dùng: cchc import [-h] [--content THƯ_MỤC] [--danh-muc THƯ_MỤC]\n" \
+        "                       [--cap-xa] [--ca-khong-ro-cap] [--xem-truoc]\n" in run.out
 
 
 def test_the_sample_is_untouched_by_tests() -> None:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from generator import build as pipeline
-from tests.conftest import ROOT, SAMPLE_CONTENT
+from tests.conftest import ROOT, SAMPLE_CONTENT, copy_content
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -21,7 +21,7 @@ def tree(root: Path) -> dict[str, bytes]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """The sample commune with a mkdocs.yml of its own (the project's theme)."""
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = yaml.load(text, Loader=yaml.UnsafeLoader)  # keeps the !!python/name tag
     config["theme"]["custom_dir"] = str(ROOT / "theme")
@@ -38,7 +38,7 @@ def build(project: Path, out: str) -> None:
 
 
 def edit_name(project: Path, new: str) -> None:
-    procedure = project / "content" / "thu-tuc" / "ho-tich" / "1-001193.yml"
+    procedure = project / "danh-muc" / "thu-tuc" / "ho-tich" / "1-001193.yml"
     text = procedure.read_text(encoding="utf-8")
     start = text.index('ten: "') + len('ten: "')
     end = text.index('"', start)
@@ -53,7 +53,7 @@ def test_rebuild_touches_only_changed_pages_and_equals_a_full_build(project: Pat
     untouched = Path("thu-tuc") / "1-000894" / "index.html"
 
     edit_name(project, "Thủ tục đăng ký khai sinh cho trẻ")
-    (project / "content" / "tep" / "mau" / "moi.pdf").write_bytes(b"%PDF-1.4 moi")
+    (project / "danh-muc" / "tep" / "mau" / "moi.pdf").write_bytes(b"%PDF-1.4 moi")
     build(project, "site")
     assert (project / "site").resolve() == b
     # b started as hard links to a; only what changed was written anew

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.conftest import GOLDEN
+from tests.conftest import GOLDEN, copy_content
 
 URL = "https://xa.example.gov.vn/cchc/"
 PROCEDURE = "thu-tuc/ho-tich/1-001193.yml"
@@ -92,7 +92,7 @@ def _edit(content: Path, n: int) -> None:
 def _clean_build(content: Path, tmp: Path) -> dict[str, str]:
     """The site a build of ``content`` in a fresh folder makes."""
     shutil.rmtree(tmp, ignore_errors=True)
-    shutil.copytree(content, tmp / "content")
+    copy_content(content, tmp / "content")
     _build(tmp / "content", tmp / "site")
     return snapshot(tmp / "site")
 

@@ -7,7 +7,6 @@ on the sample commune and on a second, different content set
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,7 @@ import pytest
 from generator import build as pipeline
 from tests import journey_content
 from tests.browser import serve_gzip
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +57,7 @@ COMMUNES = {
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     root = tmp_path_factory.mktemp("journey")
-    shutil.copytree(SAMPLE_CONTENT, root / "mau" / "content")
+    copy_content(SAMPLE_CONTENT, root / "mau" / "content")
     journey_content.write(root / "phuong" / "content")
     for folder in ("mau", "phuong"):
         result = pipeline.build(root / folder / "content", root / folder / "site")

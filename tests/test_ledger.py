@@ -83,7 +83,9 @@ def test_junk_lines_are_reported_with_their_line(tmp_path: Path) -> None:
 def test_sample_ledger_holds_every_procedure_and_passes(
         sample_copy: Path, cchc: Callable[..., Run]) -> None:
     recorded = (sample_copy / LEDGER).read_text(encoding="utf-8")
-    for path in sorted((sample_copy / "thu-tuc").rglob("*.yml")):
+    catalog = sample_copy.parent / "danh-muc"  # the province catalog the sample publishes
+    for path in sorted([*(sample_copy / "thu-tuc").rglob("*.yml"),
+                        *(catalog / "thu-tuc").rglob("*.yml")]):
         assert f"\nthu-tuc/{path.stem.lower()}/\n" in recorded, path.name
     run = cchc("check", "--content", sample_copy)
     assert run.code == 0, run.err
@@ -92,14 +94,54 @@ def test_sample_ledger_holds_every_procedure_and_passes(
 def test_deleting_a_published_procedure_is_a_located_error(
         sample_copy: Path, cchc: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(sample_copy.parent)
-    (sample_copy / "thu-tuc/ho-tich/1-001193.yml").unlink()
-    line = line_of(sample_copy / LEDGER, "thu-tuc/1-001193/")
+    (sample_copy / "thu-tuc/dat-dai/XA-HA-DD-01.yml").unlink()  # a local procedure
+    line = line_of(sample_copy / LEDGER, "thu-tuc/xa-ha-dd-01/")
 
     run = cchc("build", "--content", "content", "--out", "site")
 
     assert run.code == 1
     assert (
         f"content/url-da-cong-bo.txt:{line}:1: lỗi [ledger.procedure_gone]: địa chỉ "
+        "thu-tuc/xa-ha-dd-01/ đã được công bố (có thể đang in trên mã QR) nhưng không còn "
+        "thủ tục nào ở địa chỉ này") in run.err
+    assert not (sample_copy.parent / "site").exists()
+
+
+def test_deleting_a_published_procedure_from_the_catalog_names_the_fix(
+        sample_copy: Path, cchc: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The catalog may not drop a procedure a commune published: the clerk is told what
+    the province must write (the catalog lives in another repository)."""
+    monkeypatch.chdir(sample_copy.parent)
+    (sample_copy.parent / "danh-muc/thu-tuc/ho-tich/1-001193.yml").unlink()
+    line = line_of(sample_copy / LEDGER, "thu-tuc/1-001193/")
+
+    run = cchc("check", "--content", "content")
+
+    assert run.code == 1
+    assert (
+        f"content/url-da-cong-bo.txt:{line}:1: lỗi [ledger.catalog_procedure_gone]: địa chỉ "
+        "thu-tuc/1-001193/ đã được công bố (có thể đang in trên mã QR) nhưng cả xã lẫn danh "
+        "mục «Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn» (phiên bản 2026.2) đều không "
+        "còn thủ tục này\n"
+        "  gợi ý: danh mục của tỉnh không được xóa thủ tục đã công bố: báo người giữ danh mục "
+        "ghi `hieu_luc: bai_bo` hoặc `hieu_luc: thay_the` (kèm `thay_the_boi`) trong tệp của "
+        "thủ tục, hoặc ghi nó vào `da_loai_bo` trong danh-muc.yml, ví dụ:\n"
+        "         da_loai_bo:\n"
+        '           - ma_thu_tuc: "1.001193"\n') in run.err
+
+
+def test_deleting_a_published_procedure_without_a_catalog(
+        make_content: Callable[..., Path], cchc: Callable[..., Run],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_content({LEDGER: "thu-tuc/1-001193/\n"})
+    monkeypatch.chdir(root.parent)
+    (root / "thu-tuc/ho-tich/1-001193.yml").unlink()
+
+    run = cchc("check", "--content", root.name)
+
+    assert run.code == 1
+    assert (
+        f"{root.name}/url-da-cong-bo.txt:1:1: lỗi [ledger.procedure_gone]: địa chỉ "
         "thu-tuc/1-001193/ đã được công bố (có thể đang in trên mã QR) nhưng không còn thủ "
         "tục nào ở địa chỉ này\n"
         "  gợi ý: không xóa tệp thủ tục đã công bố và không đổi mã của nó: khôi phục tệp; nếu "
@@ -108,13 +150,12 @@ def test_deleting_a_published_procedure_is_a_located_error(
         '         ma_thu_tuc: "1.001193"\n'
         "         hieu_luc: thay_the\n"
         '         thay_the_boi: "mã thủ tục mới"\n') in run.err
-    assert not (sample_copy.parent / "site").exists()
 
 
 def test_changing_a_published_code_names_the_new_one(
         sample_copy: Path, cchc: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(sample_copy.parent)
-    file = sample_copy / "thu-tuc/ho-tich/1-001193.yml"
+    file = sample_copy.parent / "danh-muc/thu-tuc/ho-tich/1-001193.yml"
     file.write_text(file.read_text(encoding="utf-8").replace(
         'ma_thu_tuc: "1.001193"', 'ma_thu_tuc: "1.001194"'), encoding="utf-8")
     line = line_of(sample_copy / LEDGER, "thu-tuc/1-001193/")
@@ -122,14 +163,15 @@ def test_changing_a_published_code_names_the_new_one(
     run = cchc("check", "--content", "content")
 
     assert run.code == 1
-    assert (f"content/url-da-cong-bo.txt:{line}:1: lỗi [ledger.procedure_gone]: địa chỉ "
-            "thu-tuc/1-001193/ đã được công bố (có thể đang in trên mã QR) nhưng không còn "
-            "thủ tục nào ở địa chỉ này; có phải mã đã bị sửa thành «1.001194»?") in run.err
+    assert (f"content/url-da-cong-bo.txt:{line}:1: lỗi [ledger.catalog_procedure_gone]: địa "
+            "chỉ thu-tuc/1-001193/ đã được công bố (có thể đang in trên mã QR) nhưng cả xã lẫn "
+            "danh mục «Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn» (phiên bản 2026.2) "
+            "đều không còn thủ tục này; có phải mã đã bị sửa thành «1.001194»?") in run.err
 
 
 def test_abolishing_instead_of_deleting_keeps_the_address(
         sample_copy: Path, cchc: Callable[..., Run]) -> None:
-    file = sample_copy / "thu-tuc/ho-tich/1-001193.yml"
+    file = sample_copy.parent / "danh-muc/thu-tuc/ho-tich/1-001193.yml"
     text = file.read_text(encoding="utf-8")
     assert "hieu_luc: con_hieu_luc" in text
     file.write_text(text.replace("hieu_luc: con_hieu_luc", "hieu_luc: bai_bo"), encoding="utf-8")
@@ -140,7 +182,7 @@ def test_abolishing_instead_of_deleting_keeps_the_address(
 
 def test_a_broken_procedure_file_is_not_called_gone(
         sample_copy: Path, cchc: Callable[..., Run]) -> None:
-    file = sample_copy / "thu-tuc/ho-tich/1-001193.yml"
+    file = sample_copy.parent / "danh-muc/thu-tuc/ho-tich/1-001193.yml"
     file.write_text(file.read_text(encoding="utf-8").replace('ten: "', 'ten: "x\n  y: "'),
                     encoding="utf-8")
     run = cchc("check", "--content", sample_copy)

@@ -10,7 +10,7 @@ import pytest
 
 from generator import build as pipeline
 from generator.check.links import check_site
-from tests.conftest import SAMPLE_CONTENT, Run
+from tests.conftest import SAMPLE_CONTENT, Run, copy_content
 
 URL = "https://xa.example.gov.vn/cchc/"
 
@@ -18,7 +18,7 @@ URL = "https://xa.example.gov.vn/cchc/"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("links")
-    shutil.copytree(SAMPLE_CONTENT, root / "content")
+    copy_content(SAMPLE_CONTENT, root / "content")
     result = pipeline.build(root / "content", root / "site", site_url=URL)
     assert not result.failed(strict=True), result.build_errors
     return root / "site"

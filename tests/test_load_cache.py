@@ -11,7 +11,7 @@ import pytest
 from generator import build as pipeline
 from generator.load import procedures
 from generator.render.site import render_site
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 
 
 def snapshot(content: Path) -> tuple[str, dict[str, bytes]]:
@@ -24,10 +24,10 @@ def snapshot(content: Path) -> tuple[str, dict[str, bytes]]:
 
 def test_cached_and_parallel_loads_equal_a_plain_load(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     content = tmp_path / "content"
     monkeypatch.chdir(tmp_path)
-    broken = content / "thu-tuc/ho-tich/1-000894.yml"
+    broken = tmp_path / "danh-muc/thu-tuc/ho-tich/1-000894.yml"
     broken.write_text(broken.read_text(encoding="utf-8") + "ngay_cap_nhat: 2026-02-30\n",
                       encoding="utf-8")
     monkeypatch.setattr(procedures, "PARALLEL_FROM", 10**9)
@@ -36,7 +36,7 @@ def test_cached_and_parallel_loads_equal_a_plain_load(tmp_path: Path,
 
     monkeypatch.setattr(procedures, "PARALLEL_FROM", 2)  # every core, on the fork path
     pipeline.check(content, save_cache=True)
-    assert (tmp_path / ".cchc-cache" / "thu-tuc.json").is_file()
+    assert (tmp_path / ".cchc-cache" / "danh-muc.json").is_file()
     assert snapshot(content) == plain  # now from the cache, problems replayed
 
     broken.write_text(broken.read_text(encoding="utf-8").replace(
@@ -44,7 +44,7 @@ def test_cached_and_parallel_loads_equal_a_plain_load(tmp_path: Path,
     pipeline.check(content, save_cache=True)
     plain = snapshot(content)
     assert plain[1], plain[0]
-    edited = content / "thu-tuc/ho-tich/1-001193.yml"
+    edited = tmp_path / "danh-muc/thu-tuc/ho-tich/1-001193.yml"
     text = edited.read_text(encoding="utf-8").replace(
         'ten: "Thủ tục đăng ký khai sinh"', 'ten: "Thủ tục đăng ký khai sinh (mới)"')
     edited.write_text(text, encoding="utf-8")
@@ -57,20 +57,20 @@ def test_cached_and_parallel_loads_equal_a_plain_load(tmp_path: Path,
 
 def test_positions_are_found_again_after_loading(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     monkeypatch.chdir(tmp_path)
     pipeline.check(Path("content"), save_cache=True)
     result = pipeline.check(Path("content"))  # procedures come from the cache
     assert result.content is not None
     procedure = next(p for p in result.content.procedures if p.ma_thu_tuc == "1.001193")
     where = procedure.where("ma_thu_tuc")
-    line = (tmp_path / "content/thu-tuc/ho-tich/1-001193.yml").read_text(
+    line = (tmp_path / "danh-muc/thu-tuc/ho-tich/1-001193.yml").read_text(
         encoding="utf-8").split("\n")[where.line - 1]
     assert line.startswith("ma_thu_tuc:") and where.column == 13
 
 
 def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     (tmp_path / ".cchc-cache").mkdir()
     (tmp_path / ".cchc-cache" / "thu-tuc.json").write_bytes(b"not a pickle")
     result = pipeline.check(tmp_path / "content")

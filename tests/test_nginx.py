@@ -24,7 +24,7 @@ import pytest
 
 from generator import build as pipeline
 from generator.site.csp import HEADER_ONLY, POLICY
-from tests.conftest import ROOT, SAMPLE_CONTENT
+from tests.conftest import ROOT, SAMPLE_CONTENT, copy_content
 from tests.preview import free_port, wait_for
 
 PORTAL = "https://portal.example.gov.vn/cchc/"
@@ -79,7 +79,7 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if binary is None:
         pytest.skip("nginx is not installed (.ci/packages.txt lists it)")
     prefix = tmp_path_factory.mktemp("nginx")
-    shutil.copytree(SAMPLE_CONTENT, prefix / "content")
+    copy_content(SAMPLE_CONTENT, prefix / "content")
     www = prefix / "www"
     result = pipeline.build(prefix / "content", www / "cchc", site_url=PORTAL)
     assert not result.failed(strict=True)

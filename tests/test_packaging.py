@@ -130,3 +130,17 @@ def test_a_wheel_installed_elsewhere_inits_checks_and_builds(tmp_path: Path) -> 
     home = (repo / "site" / "index.html").read_text(encoding="utf-8")
     assert "UBND xã Hòa Bình" in home and "assets/stylesheets/cchc.css" in home
     assert (repo / "site" / "assets" / "stylesheets" / "cchc.css").is_file()
+    # A province catalog and a commune using it, from the installed package alone.
+    catalog = tmp_path / "danh-muc"
+    _run([str(tool / "bin/cchc"), "init", "--danh-muc", str(catalog), "--tinh", "Minh Sơn"],
+         tmp_path)
+    for name in ("danh-muc.yml", "README.md", ".github/workflows/danh-muc.yml", "ci/gan-the.sh",
+                 "tep/mau/to-khai-dang-ky-khai-sinh.docx", "HUONG-DAN.md"):
+        assert (catalog / name).is_file(), name
+    _run([str(tool / "bin/cchc"), "check", "--danh-muc", str(catalog), "--strict"], tmp_path)
+    commune = tmp_path / "communes" / "an-lac"
+    _run([str(tool / "bin/cchc"), "init", str(commune), "--dung-danh-muc", str(catalog),
+          "--site-url", "https://anlac.example.gov.vn/cchc/"], tmp_path)
+    assert (commune / "content/thu-tuc/khong-thuc-hien.yml").is_file()
+    _run([str(tool / "bin/cchc"), "check", "--strict"], commune)
+    _run([str(tool / "bin/cchc"), "build", "--strict"], commune)

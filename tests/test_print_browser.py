@@ -15,7 +15,7 @@ import pytest
 
 from generator import build as pipeline
 from tests.browser import serve_directory
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 from tests.qrscan import page_count, page_text, scan_pdf
 from tests.test_printing import SITE_URL, in_force_codes, site
 
@@ -109,9 +109,8 @@ def test_procedure_page_prints_without_navigation_and_with_a_footer(
 
 
 def test_preview_sheets_warn_not_to_print(browser: Any, tmp_path: Path) -> None:
-    import shutil
 
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     result = pipeline.build(tmp_path / "content", tmp_path / "site",
                             site_url="http://127.0.0.1:8000/")
     assert not result.failed(strict=False)

@@ -7,7 +7,6 @@ Layer 4 (selectors on parsed HTML) for what is printed; the browser tests in
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -19,14 +18,14 @@ from generator import build as pipeline
 from generator.render import urls
 from generator.render.pages.printing import clip, url_text
 from generator.render.views import FieldGroup, field_groups
-from tests.conftest import GOLDEN, ROOT, SAMPLE_CONTENT, Run
+from tests.conftest import GOLDEN, ROOT, SAMPLE_CONTENT, Run, copy_content
 
 SITE_URL = "https://hoaan.example.gov.vn/cchc/"
 
 
 def build(root: Path, content: Path = SAMPLE_CONTENT, site_url: str = SITE_URL) -> Path:
     if content != root / "content":
-        shutil.copytree(content, root / "content")
+        copy_content(content, root / "content")
     result = pipeline.build(root / "content", root / "site", site_url=site_url)
     assert not result.failed(strict=False), (result.problems.format(), result.build_errors)
     return root / "site"
@@ -227,14 +226,15 @@ def test_site_paths_are_exactly_the_built_pages(site: Path) -> None:
 def test_renaming_moving_and_changing_field_keep_the_printed_address(
         tmp_path: Path, site: Path) -> None:
     content = tmp_path / "content"
-    shutil.copytree(SAMPLE_CONTENT, content)
-    old = content / "thu-tuc/ho-tich/1-001193.yml"
+    copy_content(SAMPLE_CONTENT, content)
+    catalog = tmp_path / "danh-muc"  # the province catalog the sample publishes
+    old = catalog / "thu-tuc/ho-tich/1-001193.yml"
     text = old.read_text(encoding="utf-8")
     text = text.replace('ten: "Thủ tục đăng ký khai sinh"', 'ten: "Đăng ký khai sinh cho trẻ em"')
     text = text.replace('linh_vuc: "Hộ tịch"', 'linh_vuc: "Chứng thực"')
     old.unlink()
-    (content / "thu-tuc/khac").mkdir()
-    (content / "thu-tuc/khac/khai-sinh-moi.yml").write_text(text, encoding="utf-8")
+    (catalog / "thu-tuc/khac").mkdir()
+    (catalog / "thu-tuc/khac/khai-sinh-moi.yml").write_text(text, encoding="utf-8")
 
     moved = build(tmp_path, content)  # the ledger check passes: the address still resolves
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ import pytest
 
 from generator import build as pipeline
 from tests.browser import serve_directory
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 from tests.phone_content import LONG_NAME, TEMPLATE, write_phone_content
 
 pytestmark = pytest.mark.browser
@@ -101,7 +100,7 @@ def _build(root: Path, site_url: str) -> Path:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("phone-sample")
-    shutil.copytree(SAMPLE_CONTENT, root / "content")
+    copy_content(SAMPLE_CONTENT, root / "content")
     with serve_directory(_build(root, "https://hoaan.example.gov.vn/cchc/")) as url:
         yield url
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.cli import make_parser
 from generator.staff.init_repo import TEMPLATES
 from tests.conftest import MINIMAL_PROCEDURE, MINIMAL_UNIT, ROOT, write_tree
 from tests.test_deploy_ssh import FAKE_SSH
@@ -49,9 +50,27 @@ def test_steps_are_valid_shell_and_call_scripts_that_exist(script: str) -> None:
     assert subprocess.run(["bash", "-n", "-c", script]).returncode == 0
     for path in re.findall(r"bash (\S+\.sh)", script):
         assert (ROOT / path).is_file(), path
-    words = script.split()
-    first = words[1] if words[0].startswith("CCHC_REPORT=") else words[0]
-    assert first in {"python", "bash", "apt-get"}, script
+    words = [word for word in script.split() if not re.match(r"^[A-Z_]+=", word)]
+    assert words[0] in {"python", "bash", "apt-get", "cchc"}, script
+    if words[0] == "cchc":  # a verb and options cchc has (the parser exits otherwise)
+        assert make_parser().parse_args(words[1:]).verb == "check"
+
+
+def test_the_catalog_is_checked_once_before_the_communes() -> None:
+    github = load("github-actions.yml")["jobs"]
+    assert github["dung"]["needs"] == "danh-muc"
+    steps = [s["run"] for s in github["danh-muc"]["steps"] if "run" in s]
+    assert "cchc check --danh-muc danh-muc --strict --format github" in steps
+    shard = next(s for s in github["dung"]["steps"] if "build-communes.sh" in s.get("run", ""))
+    assert shard["env"]["CCHC_DANH_MUC"] == "danh-muc"
+    assert "needs.dung.result != 'skipped'" in github["dang"]["if"]
+    gitlab = load("gitlab-ci.yml")
+    assert gitlab["dung"]["needs"] == [{"job": "danh-muc", "optional": True}]
+    assert gitlab["danh-muc"]["rules"] == [{"exists": ["danh-muc/danh-muc.yml"]}]
+    assert any("--danh-muc danh-muc --strict --format gitlab" in line
+               for line in gitlab["danh-muc"]["script"])
+    assert any("CCHC_DANH_MUC=danh-muc bash deploy/ci/province/build-communes.sh" in line
+               for line in gitlab["dung"]["script"])
 
 
 def test_shards_are_a_matrix_on_both_platforms() -> None:

@@ -9,7 +9,6 @@ then parsed, and the pages are opened in Chromium.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from generator import build as pipeline
 from generator.check.links import check_site
 from generator.site.csp import POLICY
 from tests.browser import serve_directory
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 from tests.hostile import TEXT, hostile_content, unsafe_markup
 
 URL = "https://xa.example.gov.vn/cchc/"
@@ -33,7 +32,7 @@ SHOWN = " ".join(TEXT.split())  # as a one-line text value is shown
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, pipeline.Result]:
     root = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(SAMPLE_CONTENT, root / "content")
+    copy_content(SAMPLE_CONTENT, root / "content")
     hostile_content(root / "content")
     result = pipeline.build(root / "content", root / "site", site_url=URL)
     assert not result.failed(strict=False), (result.problems.format(), result.build_errors)

@@ -8,7 +8,6 @@ The expected procedure must be in the top 3, and an exact name at #1.
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -21,7 +20,7 @@ from generator import build as pipeline
 from generator.search.index import crc32, shard_key
 from generator.search.text import phrase, words
 from tests.browser import serve_directory
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 from tests.test_search_text import AGREEMENT_CASES
 
 pytestmark = pytest.mark.browser
@@ -85,7 +84,7 @@ TOP3 = [
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("search")
-    shutil.copytree(SAMPLE_CONTENT, root / "content")
+    copy_content(SAMPLE_CONTENT, root / "content")
     result = pipeline.build(root / "content", root / "site")
     assert not result.failed(strict=False), (result.problems.format(), result.build_errors)
     with serve_directory(root / "site") as base:

@@ -77,9 +77,28 @@ def init_repository(folder: Path) -> Path:
     return folder / "content"
 
 
+def _settle(page: Any, quiet: float = 2.0, seconds: float = 60) -> None:
+    """Wait until the page has stopped reloading: one save makes the preview build twice
+    (content/, then the site_src/ it regenerated), so a second reload can still be on its
+    way when the first has shown the edit."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            page.wait_for_load_state()
+            page.evaluate("window.cchcSettled = true")
+            time.sleep(quiet)
+            if page.evaluate("window.cchcSettled === true"):
+                return
+        except Exception as exc:  # a reload destroyed the context: try again
+            if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
+                raise
+    raise AssertionError("the preview page kept reloading")
+
+
 def save_and_time(page: Any, file: Path, old: str, new: str) -> float:
     """Seconds from saving ``file`` to the open page showing ``new`` in its title, by
     itself (the page reloads; the test never does)."""
+    _settle(page)
     page.evaluate("window.cchcBeforeEdit = true")
     text = file.read_text(encoding="utf-8")
     assert old in text

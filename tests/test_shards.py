@@ -11,7 +11,7 @@ from generator import build as pipeline
 from generator.check import rules
 from generator.check.bodylinks import check_body_links
 from generator.site import mkdocs_runner
-from tests.conftest import SAMPLE_CONTENT
+from tests.conftest import SAMPLE_CONTENT, copy_content
 from tests.test_incremental import tree
 
 URL = "https://xa.example.gov.vn/cchc/"
@@ -24,7 +24,7 @@ def build(root: Path, out: str) -> pipeline.Result:
 
 def test_sharded_build_equals_a_single_process_build(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     monkeypatch.setattr(mkdocs_runner, "_cores", lambda: 1)
     single = build(tmp_path, "single")
     assert not single.failed(strict=True), single.build_errors
@@ -37,7 +37,7 @@ def test_sharded_build_equals_a_single_process_build(tmp_path: Path,
 
 def test_a_warning_in_any_share_fails_the_build(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copytree(SAMPLE_CONTENT, tmp_path / "content")
+    copy_content(SAMPLE_CONTENT, tmp_path / "content")
     for name in ("a", "b", "c", "d"):  # pages in every share link to a missing anchor
         (tmp_path / "content" / "trang" / f"{name}.md").write_text(
             f"---\ntieu_de: Trang {name}\n---\n[x](du-lieu-mau.md#khong-co)\n",

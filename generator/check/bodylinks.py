@@ -208,19 +208,23 @@ def article_base(article: Article[Any]) -> Base:
     return Base((article.folder,), article.folder, lambda: anchors(article))
 
 
-def source_folder(procedure: Procedure, content: Content) -> str:
-    """The folder of a procedure's file, relative to content/ ("thu-tuc/ho-tich")."""
-    try:
-        source = Path(procedure.source).resolve().relative_to(content.root.resolve())
-    except ValueError:
-        return "thu-tuc"
-    return source.parent.as_posix()
+def source_folder(procedure: Procedure, content: Content, key: str | None = None) -> str:
+    """The folder of a procedure's file, relative to content/ ("thu-tuc/ho-tich"); for
+    a procedure of the province catalog, relative to the catalog's folder, whose
+    ``thu-tuc/`` and ``tep/`` a commune publishes as its own. ``key``: of the file
+    that value was written in (a commune's override of a catalog procedure)."""
+    roots = [content.root, *([content.catalog.folder] if content.catalog else [])]
+    source = Path(procedure.key_source(key) if key else procedure.source).resolve()
+    for root in sorted((r.resolve() for r in roots), key=lambda r: -len(r.parts)):
+        if source.is_relative_to(root):  # the innermost root holding the file
+            return source.relative_to(root).parent.as_posix()
+    return "thu-tuc"
 
 
-def procedure_base(procedure: Procedure, content: Content) -> Base:
-    """A procedure's Markdown: from its file (``thu-tuc/ho-tich/``), from its page
-    (``thu-tuc/``, the form that always worked) or from content/."""
-    folder = source_folder(procedure, content)
+def procedure_base(procedure: Procedure, content: Content, key: str | None = None) -> Base:
+    """A procedure's Markdown (of ``key``): from its file (``thu-tuc/ho-tich/``), from
+    its page (``thu-tuc/``, the form that always worked) or from content/."""
+    folder = source_folder(procedure, content, key)
     return Base((folder, "thu-tuc"), "thu-tuc", lambda: procedure_anchors(procedure))
 
 
@@ -276,7 +280,7 @@ def check_body_links(content: Content, problems: Problems) -> None:
     for procedure, path, text in procedure_texts(content.procedures):
         if "](" not in text and "]:" not in text:
             continue
-        base = procedure_base(procedure, content)
+        base = procedure_base(procedure, content, str(path[0]))
         for link in iter_links(text):
             _check_link("procedure", base, link, procedure.where(*path), content, by_source,
                         problems)

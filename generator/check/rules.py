@@ -140,7 +140,9 @@ def check_related(content: Content, problems: Problems) -> None:
 def check_channels(content: Content, problems: Problems) -> None:
     for procedure in content.procedures:
         if not procedure.cach_thuc and procedure.in_force:
-            problems.add("procedure.no_channels", procedure.where())
+            overridden = procedure.key_source("cach_thuc") != procedure.source
+            problems.add("procedure.no_channels",  # at the override that emptied it
+                         procedure.where("cach_thuc") if overridden else procedure.where())
         seen: set[str] = set()
         for index, channel in enumerate(procedure.cach_thuc):
             if channel.kenh in seen:
@@ -223,7 +225,7 @@ def check_attachments(content: Content, problems: Problems) -> None:
             if document.mau:
                 report("procedure", document.mau, "mau",
                        functools.partial(procedure.where, "thanh_phan_ho_so", index, "mau"),
-                       source_folder(procedure, content))
+                       source_folder(procedure, content, "thanh_phan_ho_so"))
     for kind, articles in (("plan", content.plans), ("report", content.reports)):
         for article in articles:
             for index, attached in enumerate(article.meta.tep):

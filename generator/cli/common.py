@@ -49,6 +49,14 @@ def content_dir(value: str) -> Path:
     return path
 
 
+def catalog_dir(value: str) -> Path:
+    """``--danh-muc DIR`` of ``cchc import`` and ``cchc new``: an existing folder."""
+    path = Path(value)
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"không có thư mục danh mục «{value}»")
+    return path
+
+
 def add_content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=content_dir, default="content",
                         metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content)")

@@ -18,11 +18,13 @@ from generator.cli.common import (
     EXIT_USAGE,
     Verbs,
     add_content_option,
+    catalog_dir,
 )
 from generator.problems.record import display_path, terminal_safe
 
 if TYPE_CHECKING:  # the importer (openpyxl, the schema) loads only when importing
     from generator.staff.importer.plan import Change, ImportPlan
+    from generator.staff.importer.target import Target
 
 
 def _export_file(value: str) -> Path:
@@ -54,7 +56,7 @@ def _print_levels(plan: ImportPlan) -> None:
 
 
 def _print_change(change: Change) -> None:
-    from generator.staff.importer.plan import CREATED, SKIPPED, UPDATED
+    from generator.staff.importer.plan import CREATED, IN_CATALOG, SKIPPED, UPDATED
 
     row, path = change.row, display_path(change.path) if change.path else ""
     if change.row.note:
@@ -67,7 +69,7 @@ def _print_change(change: Change) -> None:
             after = "; ".join(row.agencies) if key == "co_quan_thuc_hien" else \
                 row.name if key == "ten" else row.field
             print(f"              {key}: «{change.before[key] or '(trống)'}» → «{after}»")
-    elif change.outcome == SKIPPED:
+    elif change.outcome == SKIPPED and change.skip_kind != IN_CATALOG:  # listed apart
         print(f"  bỏ qua    dòng {row.line}: {change.reason}")
 
 
@@ -85,7 +87,7 @@ def _print_summary(plan: ImportPlan) -> None:
         print(f"  {label.ljust(width)}  {number:>4}")
 
 
-def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
+def _print_plan(plan: ImportPlan, commune_only: bool, target: Target) -> None:
     table = plan.table
     where = f"trang «{table.sheet}», " if table.sheet else ""
     print(f"Đọc {table.path.name} ({where}dòng tiêu đề {table.header_line}): "
@@ -95,7 +97,7 @@ def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
     for change in plan.changes:
         _print_change(change)
     if plan.foreign_agencies:
-        print(f"Cơ quan thực hiện thuộc tỉnh, thành phố khác (don-vi.yml ghi «tinh: "
+        print(f"Cơ quan thực hiện thuộc tỉnh, thành phố khác ({plan.province_file} ghi «tinh: "
               f"{plan.province}»), không ghi vào tệp; nếu thủ tục cần cơ quan tương ứng của tỉnh "
               "mình, thêm vào co_quan_thuc_hien:")
         for row, agency in plan.foreign_agencies:
@@ -110,48 +112,92 @@ def _print_plan(plan: ImportPlan, commune_only: bool) -> None:
               "tra rồi sửa hieu_luc):")
         for entry in plan.not_listed:
             print(f"  {display_path(entry.path)}  ({entry.code})")
+    _print_in_catalog(target, plan)
     _print_summary(plan)
+
+
+def _print_target(target: Target, plan: ImportPlan, preview: bool) -> None:
+    """The closing line of an import into a catalog: what it wrote there."""
+    from generator.staff.importer.plan import CREATED, UPDATED
+
+    if target.is_catalog:
+        written = plan.count(CREATED) + plan.count(UPDATED)
+        verb = "Sẽ ghi vào" if preview else "Ghi vào"
+        print(f"{verb} {target.where}: {written} tệp thủ tục." if written else
+              f"Không ghi gì vào {target.where}.")
+
+
+def _print_in_catalog(target: Target, plan: ImportPlan) -> None:
+    """A commune using a catalog: the rows whose code the catalog has, by name."""
+    from generator.staff.importer.plan import IN_CATALOG
+
+    if target.catalog is None:
+        return
+    skipped = [c for c in plan.changes if c.skip_kind == IN_CATALOG]
+    print(f"Xã dùng danh mục thủ tục «{target.catalog.name}» "
+          f"({display_path(target.catalog.folder)}): {len(skipped)} thủ tục đã có trong danh "
+          "mục tỉnh, không tạo tệp riêng của xã (muốn đổi điều gì cho xã thì viết tệp điều "
+          "chỉnh: «cchc new dieu-chinh --ma MÃ»; xã không thực hiện thì ghi vào "
+          "thu-tuc/khong-thuc-hien.yml):")
+    for change in skipped:
+        print(f"  {change.row.code}  {change.row.name} ({change.row.field})")
+        if change.local is not None:
+            print(f"      lỗi: tệp riêng của xã {display_path(change.local)} trùng mã này; "
+                  "đổi «ma_thu_tuc» thành «dieu_chinh» và chỉ giữ những gì khác danh mục")
+
+
+def _next_steps(target: Target) -> str:
+    if target.is_catalog:
+        return ("Tiếp theo: thủ tục mới là bản nháp (ban_nhap: true), các xã chưa đăng; mở "
+                "từng tệp, điền cách thức, thành phần hồ sơ, trình tự…, xóa dòng «ban_nhap: "
+                f"true» rồi chạy «cchc check --danh-muc {display_path(target.folder)}».")
+    return ("Tiếp theo: thủ tục mới là bản nháp (ban_nhap: true), chưa đăng lên trang; mở "
+            "từng tệp, điền cách thức, thành phần hồ sơ, trình tự…, xóa dòng «ban_nhap: true» "
+            "rồi chạy «cchc check».")
+
+
+def _refused(message: str) -> int:
+    print(f"cchc import: lỗi: {terminal_safe(message)}", file=sys.stderr)
+    return EXIT_PROBLEMS
 
 
 def run(args: argparse.Namespace) -> int:
     from generator.load.procedure_files import scan_procedures
     from generator.staff.importer.plan import CREATED, UPDATED, apply_plan, plan_import
     from generator.staff.importer.table import ExportError, read_export
+    from generator.staff.importer.target import (
+        TargetError,
+        target_from_options,
+        unreadable_message,
+    )
 
     if args.ca_khong_ro_cap and not args.cap_xa:
         print("cchc import: lỗi: --ca-khong-ro-cap chỉ dùng cùng --cap-xa (không có --cap-xa "
               "thì mọi thủ tục đều được nhập)", file=sys.stderr)
         return EXIT_USAGE
     try:
+        target = target_from_options(args.content, args.danh_muc)
         table = read_export(args.file)
-    except ExportError as exc:
-        print(f"cchc import: lỗi: {terminal_safe(str(exc))}", file=sys.stderr)
-        return EXIT_PROBLEMS
+    except (TargetError, ExportError) as exc:
+        return _refused(str(exc))
     if args.cap_xa and not (table.has_agency or table.has_level):
-        print(f"cchc import: lỗi: {args.file.name} không có cột «Cơ quan thực hiện» (hay "
-              "«Cấp thực hiện»), nên không lọc được thủ tục cấp xã; bỏ --cap-xa hoặc dùng tệp "
-              "xuất đầy đủ",
-              file=sys.stderr)
-        return EXIT_PROBLEMS
-    index = scan_procedures(args.content)
+        return _refused(f"{args.file.name} không có cột «Cơ quan thực hiện» (hay «Cấp thực "
+                        "hiện»), nên không lọc được thủ tục cấp xã; bỏ --cap-xa hoặc dùng tệp "
+                        "xuất đầy đủ")
+    index = scan_procedures(target.folder)
     if index.unreadable:
-        print("cchc import: lỗi: không đọc được các tệp thủ tục sau, nên chưa biết mã của "
-              "chúng; sửa (chạy «cchc check» để xem lỗi) rồi nhập lại:", file=sys.stderr)
-        for path, why in index.unreadable:
-            print(f"  {display_path(path)}: {why}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return _refused(unreadable_message(index, target))
     made_by = f"cchc import {args.file.name}"
     plan = plan_import(table, index, args.cap_xa, made_by, dt.date.today(),
-                       take_unknown=args.ca_khong_ro_cap)
-    _print_plan(plan, args.cap_xa)
+                       take_unknown=args.ca_khong_ro_cap, target=target)
+    _print_plan(plan, args.cap_xa, target)
+    _print_target(target, plan, args.xem_truoc)
     if args.xem_truoc:
         print("Chế độ xem trước (--xem-truoc): chưa ghi tệp nào.")
         return EXIT_OK
     apply_plan(plan)
     if plan.count(CREATED) or plan.count(UPDATED):
-        print("Tiếp theo: thủ tục mới là bản nháp (ban_nhap: true), chưa đăng lên trang; mở "
-              "từng tệp, điền cách thức, thành phần hồ sơ, trình tự…, xóa dòng «ban_nhap: true» "
-              "rồi chạy «cchc check».")
+        print(_next_steps(target))
     return EXIT_OK
 
 
@@ -162,10 +208,19 @@ def register(verbs: Verbs) -> None:
                     "ban hành, Cơ quan thực hiện, Lĩnh vực). Thủ tục chưa có thì tạo tệp mới "
                     "để điền tiếp; thủ tục đã có (tìm theo mã trong toàn bộ thu-tuc/) thì "
                     "chỉ cập nhật tên, lĩnh vực và cơ quan thực hiện, giữ nguyên mọi nội dung "
-                    "khác. Chạy lại nhiều lần cũng không sao.")
+                    "khác. Chạy lại nhiều lần cũng không sao. Nhập vào danh mục thủ tục của "
+                    "tỉnh: --danh-muc THƯ_MỤC (hoặc --content trỏ vào thư mục có danh-muc.yml); "
+                    "thủ tục mới là bản nháp (ban_nhap: true). Xã dùng danh mục (don-vi.yml có "
+                    "danh_muc) thì thủ tục đã có trong danh mục không được tạo tệp riêng của "
+                    "xã, chỉ được liệt kê «đã có trong danh mục tỉnh».")
     parser.add_argument("file", type=_export_file, metavar="TỆP",
                         help="tệp .xlsx hoặc .csv xuất từ Cổng Dịch vụ công")
     add_content_option(parser)
+    parser.set_defaults(content=None)  # to tell an explicit --content from the default
+    parser.add_argument("--danh-muc", type=catalog_dir, metavar="THƯ_MỤC",
+                        help="nhập vào danh mục thủ tục của tỉnh ở THƯ_MỤC (thư mục có "
+                             "danh-muc.yml); cùng --content: xã ở --content dùng danh mục này "
+                             "thay cho danh_muc ghi trong don-vi.yml")
     parser.add_argument("--cap-xa", action="store_true",
                         help="chỉ nhập thủ tục cấp xã: cột «Cơ quan thực hiện» có cơ quan cấp xã "
                              "(UBND cấp xã, UBND xã …, Công an xã…) hoặc cột «Cấp thực hiện» "

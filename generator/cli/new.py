@@ -24,12 +24,14 @@ from generator.cli.common import (
     Parser,
     Verbs,
     add_content_option,
+    catalog_dir,
 )
 from generator.problems.record import display_path
 
 if TYPE_CHECKING:
     from generator.load.docmeta import DocDate
     from generator.problems.record import Problems
+    from generator.staff.importer.target import Target
     from generator.staff.yamledit import TextFile
 
 # Content keys → the option that sets them, to name the option in errors.
@@ -70,15 +72,33 @@ def _refuse_existing(path: Path) -> None:
                       "tệp đó")
 
 
-def new_procedure(content: Path, code: str, name: str, field_name: str,
+def _in_catalog(target: Target, code: str) -> Refused | None:
+    """A commune using a catalog never gets a local file of a catalog code."""
+    if target.catalog is None or code not in target.catalog.paths:
+        return None
+    where = display_path(target.catalog.paths[code])
+    return Refused(f"mã {code} đã có trong danh mục tỉnh «{target.catalog.name}» ({where}); "
+                   "xã không tạo lại thủ tục của danh mục (tệp riêng mang mã này là lỗi). "
+                   "Muốn đổi điều gì cho xã (nơi tiếp nhận, giờ làm việc, lưu ý…), tạo tệp "
+                   f"điều chỉnh: cchc new dieu-chinh --ma {code}")
+
+
+def new_procedure(target: Target, code: str, name: str, field_name: str,
                   today: dt.date) -> Path:
     from generator.check.single_file import check_text
     from generator.load.procedure_files import scan_procedures
     from generator.load.schema import Procedure
     from generator.staff.scaffold import procedure_text
 
-    index = scan_procedures(content)
     code = code.strip()
+    refused = _in_catalog(target, code)
+    if refused:
+        raise refused
+    if code in target.removed_codes:
+        raise Refused(f"mã {code} có trong da_loai_bo của danh-muc.yml (tỉnh đã loại thủ tục "
+                      "này khỏi danh mục); muốn đưa lại vào danh mục thì xóa mục đó trong "
+                      "danh-muc.yml trước")
+    index = scan_procedures(target.folder)
     if code in index.by_code:
         raise Refused(f"đã có thủ tục mã {code} trong {display_path(index.by_code[code].path)}"
                       "; hãy mở và sửa tệp đó")
@@ -89,7 +109,29 @@ def new_procedure(content: Path, code: str, name: str, field_name: str,
     if refused:
         raise refused
     _refuse_existing(path)
-    return _write(path, text)
+    return _write(path, text, folder=target.folder)
+
+
+def new_override(target: Target, code: str, today: dt.date) -> Path:
+    from generator.staff.override_scaffold import OverrideRefused, override_path, override_text
+
+    code = code.strip()
+    try:
+        path = override_path(target, code)
+    except OverrideRefused as exc:
+        raise Refused(str(exc)) from None
+    _refuse_existing(path)
+    return _write(path, override_text(target, code, "cchc new dieu-chinh", today),
+                  folder=target.folder)
+
+
+def _target(args: argparse.Namespace) -> Target:
+    from generator.staff.importer.target import TargetError, target_from_options
+
+    try:
+        return target_from_options(args.content, args.danh_muc)
+    except TargetError as exc:
+        raise Refused(str(exc)) from None
 
 
 def new_hotline(content: Path, name: str, phones: list[str]) -> Path:
@@ -150,8 +192,14 @@ def new_article(content: Path, folder: str, values: dict[str, Any], today: dt.da
     return _write(path, text)
 
 
-def _write(path: Path, text: str, bom: bool = False) -> Path:
+def _write(path: Path, text: str, bom: bool = False, folder: Path | None = None) -> Path:
+    from generator.staff.importer.target import link_on_the_way
     from generator.staff.yamledit import write_atomically
+
+    link = link_on_the_way(folder, path) if folder is not None else None
+    if link is not None:
+        raise Refused(f"thư mục {display_path(link)} là liên kết (symlink); cchc new không ghi "
+                      "tệp qua liên kết")
 
     write_atomically(path, (("\ufeff" if bom else "") + text).encode("utf-8"))
     return path
@@ -169,9 +217,13 @@ def _date(value: str) -> DocDate | str:
 
 def run(args: argparse.Namespace) -> int:
     today = dt.date.today()
+    target: Target | None = None
     try:
         if args.kind == "thu-tuc":
-            path = new_procedure(args.content, args.ma, args.ten, args.linh_vuc, today)
+            target = _target(args)
+            path = new_procedure(target, args.ma, args.ten, args.linh_vuc, today)
+        elif args.kind == "dieu-chinh":
+            path = new_override(_target(args), args.ma, today)
         elif args.kind == "duong-day-nong":
             path = new_hotline(args.content, args.ten, args.dien_thoai)
         else:
@@ -186,19 +238,41 @@ def run(args: argparse.Namespace) -> int:
         return exc.code
     action = "Đã thêm một mục vào" if args.kind == "duong-day-nong" else "Đã tạo"
     print(f"{action} {display_path(path)}")
-    print("Mở tệp, điền các chỗ còn trống (mỗi dòng có ghi chú cách viết), rồi chạy "
-          "«cchc check».")
-    if args.kind == "thu-tuc":
-        print("Thủ tục mới là bản nháp (ban_nhap: true): chưa đăng lên trang cho đến khi anh "
-              "chị điền đủ, ghi ngay_cap_nhat và xóa dòng «ban_nhap: true».")
+    for line in _next_steps(args.kind, target):
+        print(line)
     return EXIT_OK
 
 
-def _kind(kinds: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+def _next_steps(kind: str, target: Target | None) -> list[str]:
+    if kind == "dieu-chinh":
+        return ["Tệp chưa đổi gì: chép vào đó những khóa của xã khác với danh mục (hoặc bỏ dấu "
+                "«# » ở dòng khóa cần đổi) rồi chạy «cchc check»."]
+    lines = ["Mở tệp, điền các chỗ còn trống (mỗi dòng có ghi chú cách viết), rồi chạy "
+             "«cchc check»."]
+    if kind == "thu-tuc" and target is not None and target.is_catalog:
+        lines.append("Thủ tục mới là bản nháp (ban_nhap: true): các xã chưa đăng cho đến khi "
+                     "anh chị điền đủ, ghi ngay_cap_nhat và xóa dòng «ban_nhap: true»; kiểm "
+                     f"tra bằng «cchc check --danh-muc {display_path(target.folder)}».")
+    elif kind == "thu-tuc":
+        lines.append("Thủ tục mới là bản nháp (ban_nhap: true): chưa đăng lên trang cho đến "
+                     "khi anh chị điền đủ, ghi ngay_cap_nhat và xóa dòng «ban_nhap: true».")
+    return lines
+
+
+def _kind(kinds: Any, name: str, help_text: str,
+          description: str = "") -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = kinds.add_parser(name, help=help_text,
-                                                       description=help_text)
+                                                       description=description or help_text)
     add_content_option(parser)
     return parser
+
+
+def _add_catalog_option(parser: argparse.ArgumentParser,
+                        help_text: str = "tạo trong danh mục thủ tục của tỉnh ở THƯ_MỤC (thư "
+                                         "mục có danh-muc.yml); cùng --content: danh mục xã "
+                                         "dùng, thay cho danh_muc ghi trong don-vi.yml") -> None:
+    parser.set_defaults(content=None)  # to tell an explicit --content from the default
+    parser.add_argument("--danh-muc", type=catalog_dir, metavar="THƯ_MỤC", help=help_text)
 
 
 def register(verbs: Verbs) -> None:
@@ -207,11 +281,28 @@ def register(verbs: Verbs) -> None:
                                           "cách viết. Không bao giờ ghi đè tệp đã có.")
     kinds = parser.add_subparsers(dest="kind", metavar="LOẠI", parser_class=Parser)
     kinds.required = True
-    procedure = _kind(kinds, "thu-tuc", "một thủ tục hành chính, trong content/thu-tuc/")
+    procedure = _kind(kinds, "thu-tuc", "một thủ tục hành chính, trong content/thu-tuc/",
+                      "Một thủ tục hành chính (bản nháp), trong content/thu-tuc/ hoặc thu-tuc/ "
+                      "của danh mục tỉnh (--danh-muc THƯ_MỤC). Xã dùng danh mục tỉnh (don-vi.yml "
+                      "có danh_muc) không tạo được thủ tục mang mã của danh mục: khi đó dùng "
+                      "«cchc new dieu-chinh --ma MÃ».")
+    _add_catalog_option(procedure)
     procedure.add_argument("--ma", required=True, metavar="MÃ", help="mã thủ tục, ví dụ 1.001193")
     procedure.add_argument("--ten", required=True, metavar="TÊN", help="tên thủ tục")
     procedure.add_argument("--linh-vuc", required=True, metavar="LĨNH_VỰC",
                            help="lĩnh vực, ví dụ «Hộ tịch»")
+    override = _kind(kinds, "dieu-chinh",
+                     "tệp điều chỉnh của xã cho một thủ tục trong danh mục tỉnh",
+                     "Tệp điều chỉnh của xã cho một thủ tục trong danh mục tỉnh (dieu_chinh: "
+                     "\"MÃ\"): chỉ ghi những gì của xã khác với danh mục, mọi khóa khác để dạng "
+                     "ghi chú (bỏ dấu «# » ở dòng cần đổi). Tệp đặt cùng thư mục con của thu-tuc/ "
+                     "như tệp của danh mục. Không tạo khi mã không có trong danh mục (gợi ý mã "
+                     "gần đúng), còn là bản nháp của tỉnh, đã có tệp điều chỉnh, đang ở "
+                     "khong-thuc-hien.yml, hay một tệp riêng của xã đang mang mã đó.")
+    _add_catalog_option(override, "danh mục tỉnh xã dùng, thay cho danh_muc ghi trong "
+                                  "don-vi.yml")
+    override.add_argument("--ma", required=True, metavar="MÃ",
+                          help="mã thủ tục trong danh mục, ví dụ 1.001193")
     hotline = _kind(kinds, "duong-day-nong", "một đường dây nóng, thêm vào duong-day-nong.yml")
     hotline.add_argument("--ten", required=True, metavar="TÊN", help="tên đường dây nóng")
     hotline.add_argument("--dien-thoai", required=True, action="append", metavar="SỐ",

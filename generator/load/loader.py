@@ -13,7 +13,13 @@ from typing import Any, TypeVar
 
 from generator.load import safefs
 from generator.load.cache import LoadCache
-from generator.load.catalog import Catalog, apply_catalog, catalog_folder, load_catalog
+from generator.load.catalog import (
+    Catalog,
+    apply_catalog,
+    inside_content,
+    load_catalog,
+    named_catalog,
+)
 from generator.load.files import (
     YAML_SUFFIXES,
     find_yaml,
@@ -219,14 +225,13 @@ def load_content(root: Path, problems: Problems, cache: LoadCache | None = None,
     content.reports = load_articles(root, "bao-cao", Report, "report", problems)
     content.pages = load_articles(root, "trang", Page, "page", problems)
     content.attachments = scan_attachments(root)
-    if catalog is None and content.unit is not None and content.unit.danh_muc:
-        folder = catalog_folder(root, content.unit)
-        if folder is not None:
-            catalog = load_catalog(folder, problems, catalog_cache,
-                                   named_at=content.unit.where("danh_muc"))
+    if catalog is None and (named := named_catalog(root, content.unit)) is not None:
+        content.catalog_named = True
+        if named[0] is not None and not inside_content(root, named[0], named[1], problems):
+            catalog = load_catalog(named[0], problems, catalog_cache, named_at=named[1])
     if catalog is not None:
         apply_catalog(content, catalog, problems)
-    else:
+    elif not content.catalog_named:  # a named catalog that did not load has its own error
         report_without_catalog(content, problems)
     return content
 

@@ -60,6 +60,7 @@ class Content:
     unvalidated_codes: list[tuple[str, Location]] = field(default_factory=list)
     # --- a commune that publishes a province catalog (issue 18, ``load/catalog.py``) ---
     catalog: Catalog | None = None
+    catalog_named: bool = False  # don-vi.yml names one (``catalog`` None: it did not load)
     # ``dieu_chinh`` files (ProcedureOverride) and khong-thuc-hien.yml items (Exclusion).
     overrides: list[ContentModel] = field(default_factory=list)
     exclusions: list[ContentModel] = field(default_factory=list)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.load import safefs
 from generator.load.catalog_schema import Exclusion, ProcedureOverride, overridden_keys
-from generator.load.files import parse_file
+from generator.load.files import find_yaml, parse_file
 from generator.load.model import Content
 from generator.load.schema import ContentModel, Procedure
 from generator.load.validate import format_example, model_example, validate
@@ -53,9 +54,8 @@ def load_override(doc: YamlDocument, problems: Problems) -> ContentModel | None:
 
 def load_exclusions(root: Path, problems: Problems) -> list[Exclusion]:
     """``thu-tuc/khong-thuc-hien.yml``: the catalog procedures the commune does not handle."""
-    path = next((p for p in (root / "thu-tuc" / f"{EXCLUSIONS_FILE}{suffix}"
-                             for suffix in (".yml", ".yaml")) if p.is_file()), None)
-    if path is None:
+    path = find_yaml(root / "thu-tuc", EXCLUSIONS_FILE, problems)
+    if path is None or not safefs.is_regular(path):  # a link: refused with thu-tuc/'s files
         return []
     doc = parse_file(path, problems, EXCLUSION_EXAMPLE)
     if doc is None or doc.data is None:

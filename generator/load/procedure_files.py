@@ -31,6 +31,7 @@ class ProcedureFile:
     code: str
     field: str | None  # linh_vuc as written (NFC), None when missing
     status: str | None = None  # hieu_luc as written
+    draft: bool = False  # ban_nhap: true (a catalog draft cannot be overridden)
 
     @property
     def in_force(self) -> bool:
@@ -47,6 +48,8 @@ class ProcedureIndex:
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
     # Files without a code (they are errors for `cchc check`), and second files of a code.
     without_code: list[Path] = field(default_factory=list)
+    # A commune using a catalog: override files (`dieu_chinh: CODE`) by the code they adjust.
+    overrides: dict[str, Path] = field(default_factory=dict)
     duplicates: list[ProcedureFile] = field(default_factory=list)
 
     def folder_for(self, field_name: str) -> Path:
@@ -75,8 +78,12 @@ def _scalar(node: MappingNode, key: str) -> str | None:
     return None
 
 
-def _read(path: Path) -> tuple[str | None, str | None, str | None] | str:
-    """(code, field, status) of one file, or why it cannot be read."""
+_Found = tuple[str | None, str | None, str | None, str | None, bool]
+_YES = {"true", "yes", "on", "co", "dung", "1"}  # as load/fieldtypes.py reads a flag
+
+
+def _read(path: Path) -> _Found | str:
+    """(code, field, status, overridden code, draft) of one file, or why it cannot be read."""
     try:
         text = decode(safefs.read_regular(path))
     except safefs.UnsafeFile:
@@ -90,10 +97,12 @@ def _read(path: Path) -> tuple[str | None, str | None, str | None] | str:
     except yaml.YAMLError:
         return "tệp sai cú pháp YAML"
     if node is None:
-        return None, None, None
+        return None, None, None, None, False
     if not isinstance(node, MappingNode):
         return "tệp không phải các dòng «khóa: giá trị»"
-    return _scalar(node, "ma_thu_tuc"), _scalar(node, "linh_vuc"), _scalar(node, "hieu_luc")
+    draft = slugify(_scalar(node, "ban_nhap") or "", "_") in _YES
+    return (_scalar(node, "ma_thu_tuc"), _scalar(node, "linh_vuc"), _scalar(node, "hieu_luc"),
+            _scalar(node, "dieu_chinh"), draft)
 
 
 def scan_procedures(content_dir: Path) -> ProcedureIndex:
@@ -104,11 +113,13 @@ def scan_procedures(content_dir: Path) -> ProcedureIndex:
         if isinstance(found, str):
             index.unreadable.append((path, found))
             continue
-        code, field_name, status = found
-        if code is None:
+        code, field_name, status, adjusted, draft = found
+        if adjusted is not None and code is None:
+            index.overrides.setdefault(adjusted, path)
+        elif code is None:
             index.without_code.append(path)
         elif code in index.by_code:
-            index.duplicates.append(ProcedureFile(path, code, field_name, status))
+            index.duplicates.append(ProcedureFile(path, code, field_name, status, draft))
         else:
-            index.by_code[code] = ProcedureFile(path, code, field_name, status)
+            index.by_code[code] = ProcedureFile(path, code, field_name, status, draft)
     return index

@@ -53,7 +53,7 @@ def kind_of(path: Path) -> str | None:
     ``missing``). Never follows a link."""
     try:
         mode = os.lstat(path).st_mode
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in a name written in a YAML file
         return "missing"
     if stat.S_ISLNK(mode):
         return "symlink"
@@ -68,7 +68,7 @@ def is_real_dir(path: Path) -> bool:
     """A folder, and not a link to one."""
     try:
         return stat.S_ISDIR(os.lstat(path).st_mode)
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 

@@ -94,6 +94,11 @@ class ContentModel(Part):
         """Values of ``keys`` were written in ``owner``'s file: locate them there."""
         self._key_owner, self._owned_keys = owner, frozenset(keys)
 
+    def key_source(self, key: str) -> str:
+        """The file the value of ``key`` was written in: an override's, or this one."""
+        owner = self._key_owner if key in self._owned_keys else None
+        return (owner or self).source
+
     def where(self, *path: str | int) -> Location:
         """Location of the value at ``path`` in the source file (the file start if unknown)."""
         if path and path[0] in self._owned_keys and self._key_owner is not None:

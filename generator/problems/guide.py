@@ -50,7 +50,7 @@ PLACEHOLDERS = {
     "allowed": "*các loại tệp được đăng*", "kind": "*loại tệp theo đuôi*",
     "looks": "*loại tệp đoán từ nội dung*", "item": "*loại tên*", "length": "*số ký tự*",
     "quotes": "*cặp dấu ngoặc đã gõ*", "parent": "*nhóm trường*",
-    "path": "*đường dẫn thư mục*",
+    "path": "*đường dẫn thư mục*", "version": "*phiên bản danh mục*",
 }
 
 # One table per group of codes (the part of the code before the dot), in this order.

@@ -154,6 +154,9 @@ def serve(content_dir: Path, port: int) -> int:
     print(f"Xem trước tại http://127.0.0.1:{port}/ — sửa tệp trong {content_dir} thì trang tự "
           "tải lại. Nhấn Ctrl+C để dừng.", file=sys.stderr)
     config_file = mkdocs_runner.find_config(content_dir)
+    watched = [content_dir.resolve()]
+    if first.content is not None and first.content.catalog is not None:
+        watched.append(first.content.catalog.folder.resolve())  # the province's catalog too
     settings = {**site_config.settings(config_file), **overrides, "strict": False,
                 "dev_addr": f"127.0.0.1:{port}", "hooks": [str(HOOKS_FILE)]}
     preview_server.install()  # Host check, the site's CSP, live reload as a script file
@@ -163,7 +166,7 @@ def serve(content_dir: Path, port: int) -> int:
                 str(config_file),
                 livereload=True,
                 build_type="dirty",  # only changed pages; see regenerate
-                watch=[str(content_dir.resolve())],
+                watch=[str(folder) for folder in watched],
                 **settings,
             )
     except OSError as exc:  # taken between the check above and mkdocs' own bind

@@ -32,6 +32,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from generator.load import amount, docmeta, fieldtypes, schema
+from generator.load.catalog_schema import CatalogInfo, Exclusion, ProcedureOverride
 from generator.load.schema import FieldEntry, Hotline, Page, Plan, Procedure, Report, Unit
 from generator.staff.field_docs import DESCRIPTIONS, MODEL_DOCS
 from generator.text import fold
@@ -320,6 +321,24 @@ def _list_of(item: JsonSchemaValue, title: str, description: str) -> JsonSchemaV
     return result
 
 
+def _procedure_files() -> JsonSchemaValue:
+    """Every file under content/thu-tuc/ (one glob maps them all): a procedure; with a
+    catalog also an override (``dieu_chinh``) or the exclusions list (khong-thuc-hien.yml),
+    told apart as the loader does: a list, a mapping with ``dieu_chinh``, or a procedure."""
+    procedure = model_schema(Procedure)
+    override = model_schema(ProcedureOverride)
+    exclusions = _list_of(model_schema(Exclusion), "Thủ tục xã không tiếp nhận",
+                          "content/thu-tuc/khong-thuc-hien.yml: thủ tục trong danh mục của tỉnh "
+                          "mà xã không tiếp nhận, mỗi thủ tục một mục có mã và lý do.")
+    defs = {**procedure.pop("$defs", {}), **override.pop("$defs", {})}
+    # The keys at the top too: editors offer completion and hover from there.
+    keys = {**procedure["properties"], "dieu_chinh": override["properties"]["dieu_chinh"]}
+    return {"title": procedure["title"], "description": procedure["description"],
+            "$defs": defs, "properties": keys, "if": {"type": "array"}, "then": exclusions,
+            "else": {"if": {"type": "object", "required": ["dieu_chinh"]},
+                     "then": override, "else": procedure}}
+
+
 def content_schemas() -> dict[str, JsonSchemaValue]:
     """File name under schema/ → its JSON Schema."""
     fields_item = model_schema(FieldEntry)
@@ -330,7 +349,8 @@ def content_schemas() -> dict[str, JsonSchemaValue]:
     schemas = {
         "don-vi.schema.json": model_schema(Unit),
         "linh-vuc.schema.json": field_list,
-        "thu-tuc.schema.json": model_schema(Procedure),
+        "thu-tuc.schema.json": _procedure_files(),
+        "danh-muc.schema.json": model_schema(CatalogInfo),
         "duong-day-nong.schema.json": _list_of(
             model_schema(Hotline), "Đường dây nóng",
             "content/duong-day-nong.yml: mỗi đường dây nóng là một mục bắt đầu bằng dấu "

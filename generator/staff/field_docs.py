@@ -12,6 +12,12 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from generator.load.catalog_schema import (
+    CatalogInfo,
+    Exclusion,
+    ProcedureOverride,
+    RemovedEntry,
+)
 from generator.load.schema import (
     Attachment,
     Breakdown,
@@ -174,6 +180,37 @@ _PAGE = {
     "tieu_de": "bắt buộc; tiêu đề trang",
 }
 
+# The catalog's files (issue 18, generator/load/catalog_schema.py).
+_OVERRIDE = {
+    "dieu_chinh": "bắt buộc; mã thủ tục trong danh mục của tỉnh mà xã điều chỉnh, trong "
+                  "ngoặc kép; sau đó chỉ ghi những trường khác ở xã",
+    **{key: text.removeprefix("bắt buộc; ") for key, text in _PROCEDURE.items()
+       if key in ProcedureOverride.model_fields},
+}
+
+_EXCLUSION = {
+    "ma_thu_tuc": "bắt buộc; mã thủ tục trong danh mục mà xã không tiếp nhận, trong ngoặc kép",
+    "ly_do": "bắt buộc; lý do xã không tiếp nhận; người dân đọc được nếu trang đã đăng",
+}
+
+_CATALOG_INFO = {
+    "ten": "bắt buộc; tên danh mục",
+    "tinh": "tỉnh, thành phố công bố danh mục",
+    "phien_ban": "bắt buộc; phiên bản, trong ngoặc kép, ví dụ «2026.2»; nâng mỗi lần công bố",
+    "ngay_ban_hanh": "ngày ban hành quyết định công bố, dạng năm-tháng-ngày (YYYY-MM-DD)",
+    "quyet_dinh": "quyết định công bố danh mục, mỗi quyết định một mục",
+    "da_loai_bo": "thủ tục đã xóa khỏi danh mục (mã, tên, thủ tục thay thế): trang của nó ở "
+                  "các xã đã đăng vẫn còn",
+}
+
+_REMOVED = {
+    "ma_thu_tuc": "bắt buộc; mã thủ tục đã xóa khỏi danh mục, trong ngoặc kép",
+    "ten": "bắt buộc; tên thủ tục",
+    "linh_vuc": "lĩnh vực của thủ tục",
+    "thay_the_boi": "mã thủ tục thay thế, nếu có",
+    "quyet_dinh": "quyết định loại bỏ thủ tục",
+}
+
 DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
     Unit: _UNIT,
     FieldEntry: _FIELD_ENTRY,
@@ -188,6 +225,10 @@ DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
     Plan: _PLAN,
     Report: _REPORT,
     Page: _PAGE,
+    ProcedureOverride: _OVERRIDE,
+    Exclusion: _EXCLUSION,
+    CatalogInfo: _CATALOG_INFO,
+    RemovedEntry: _REMOVED,
 }
 
 # Each kind of content: its title and what it is, for the schema and editors' tooltips.
@@ -205,6 +246,13 @@ MODEL_DOCS: dict[type[BaseModel], tuple[str, str]] = {
     Plan: ("Kế hoạch", "Phần thông tin đầu tệp kế hoạch: content/ke-hoach/*.md."),
     Report: ("Báo cáo", "Phần thông tin đầu tệp báo cáo: content/bao-cao/*.md."),
     Page: ("Trang", "Phần thông tin đầu tệp trang: content/trang/*.md."),
+    ProcedureOverride: ("Điều chỉnh thủ tục của danh mục",
+                        "Điều chỉnh riêng của xã cho một thủ tục trong danh mục của tỉnh: "
+                        "content/thu-tuc/…/*.yml có dieu_chinh."),
+    Exclusion: ("Thủ tục xã không tiếp nhận",
+                "Một thủ tục trong danh mục mà xã không tiếp nhận, kèm lý do."),
+    CatalogInfo: ("Danh mục thủ tục", "Thông tin danh mục thủ tục của tỉnh: danh-muc.yml."),
+    RemovedEntry: ("Thủ tục đã loại bỏ", "Một thủ tục đã xóa khỏi danh mục."),
 }
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from generator import shipped
 from generator.load.schema import Unit
+from generator.staff import init_catalog
 from generator.staff.scaffold import field_lines
 
 TEMPLATES = Path(__file__).resolve().parent / "init_templates"
@@ -82,8 +83,9 @@ cchc=={version}
 """
 
 
-def unit_text(commune: Commune) -> str:
+def unit_text(commune: Commune, catalog: init_catalog.CatalogUse | None = None) -> str:
     values: dict[str, str | list[str] | dt.date | None] = {
+        "danh_muc": catalog.danh_muc if catalog else None,
         "ten": commune.ten,
         "tinh": commune.tinh,
         "noi_tiep_nhan": commune.reception,
@@ -101,30 +103,42 @@ def _target(relative: Path) -> Path:
                   for part in relative.parts])
 
 
-def planned_files(commune: Commune, today: dt.date) -> dict[str, bytes]:
-    """Every file of the new repository: relative path → bytes."""
-    address = commune.site_url if commune.site_url != PLACEHOLDER_URL else (
-        "(chưa có: cán bộ công nghệ thông tin ghi địa chỉ vào đây và vào `site_url` trong "
-        "`mkdocs.yml`, xem mục B1)")
-    tokens = {"TEN": commune.ten, "SITE_URL": commune.site_url, "DIA_CHI": address,
-              "HOM_NAY": today.isoformat(),
-              "NOI_TIEP_NHAN": commune.reception,
-              "PHIEN_BAN": shipped.cchc_version()}
+def template_files(folder: Path, tokens: dict[str, str]) -> dict[str, bytes]:
+    """The files under ``folder``, ``dot-`` names made hidden, ``[[NAME]]`` filled in."""
     files: dict[str, bytes] = {}
-    for path in sorted(TEMPLATES.rglob("*")):
+    for path in sorted(folder.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts:
             continue
         data = path.read_bytes()
         if path.suffix in _TEXT_SUFFIXES:
             data = _TOKEN.sub(lambda m: tokens[m.group(1)], data.decode("utf-8")).encode("utf-8")
-        files[_target(path.relative_to(TEMPLATES)).as_posix()] = data
+        files[_target(path.relative_to(folder)).as_posix()] = data
+    return files
+
+
+def base_tokens(today: dt.date) -> dict[str, str]:
+    return {"HOM_NAY": today.isoformat(), "PHIEN_BAN": shipped.cchc_version()}
+
+
+def planned_files(commune: Commune, today: dt.date,
+                  catalog: init_catalog.CatalogUse | None = None) -> dict[str, bytes]:
+    """Every file of the new repository: relative path → bytes."""
+    address = commune.site_url if commune.site_url != PLACEHOLDER_URL else (
+        "(chưa có: cán bộ công nghệ thông tin ghi địa chỉ vào đây và vào `site_url` trong "
+        "`mkdocs.yml`, xem mục B1)")
+    tokens = {**base_tokens(today), "TEN": commune.ten, "SITE_URL": commune.site_url,
+              "DIA_CHI": address, "NOI_TIEP_NHAN": commune.reception,
+              **init_catalog.readme_parts(catalog)}
+    files = template_files(TEMPLATES, tokens)
     for source, target in FROM_PACKAGE:
         found = shipped.path(source)
         for path in sorted(found.rglob("*") if found.is_dir() else [found]):
             if path.is_file():
                 files[(Path(target) / path.relative_to(found)).as_posix()] = path.read_bytes()
     files["requirements.txt"] = requirements_text(shipped.cchc_version()).encode("utf-8")
-    files["content/don-vi.yml"] = unit_text(commune).encode("utf-8")
+    files["content/don-vi.yml"] = unit_text(commune, catalog).encode("utf-8")
+    if catalog is not None:
+        files = init_catalog.commune_files(files, catalog, tokens)
     return files
 
 

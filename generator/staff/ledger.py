@@ -145,12 +145,22 @@ def _report_gone(entry: Entry, ledger: Ledger, content: Content, problems: Probl
     by_slug = {p.slug: p.ma_thu_tuc for p in content.procedures}
     close = difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.8)
     suggestion = f"; có phải mã đã bị sửa thành «{by_slug[close[0]]}»?" if close else ""
+    if content.catalog is not None and re.match(r"\d-\d{6}", slug):  # a national code:
+        # in a commune with a catalog, from the province's catalog
+        info = content.catalog.info
+        problems.add("ledger.catalog_procedure_gone", here, value=entry.path,
+                     old_code=_code_example(slug), suggestion=suggestion, name=info.ten,
+                     version=info.phien_ban)
+        return
     problems.add("ledger.procedure_gone", here, value=entry.path,
                  old_code=_code_example(slug), suggestion=suggestion)
 
 
 def _broken_procedure_files(content: Content, problems: Problems) -> bool:
-    """True when some procedure file did not load: its page is not known to be gone."""
+    """True when some procedure file did not load: its page is not known to be gone;
+    so when the catalog don-vi.yml names did not load (its own error says why)."""
+    if content.catalog is None and content.catalog_named:
+        return True
     roots = [content.root, *([content.catalog.folder] if content.catalog else [])]
     folders = tuple(display_path(root / "thu-tuc") + "/" for root in roots)
     return bool(content.unvalidated_codes) or bool(
@@ -177,7 +187,8 @@ def check_ledger(content: Content, problems: Problems) -> None:
         return
     known = urls.site_paths(content)
     skip_procedures = _broken_procedure_files(content, problems)
-    drafts = {path: draft for draft in content.drafts
+    catalog_drafts = content.catalog.drafts if content.catalog else []
+    drafts = {path: draft for draft in [*content.drafts, *catalog_drafts]
               for path in (urls.procedure_path(draft), urls.poster_path(draft))}
     reported: set[str] = set()
     for entry in ledger.entries:

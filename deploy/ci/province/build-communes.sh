@@ -8,8 +8,8 @@
 #   bash build-communes.sh INDEX TOTAL [OUT]
 #
 # One `cchc build-communes --strict` builds the shard's communes into OUT/<name>/ (default
-# site/): the province catalog is read and checked once (CCHC_DANH_MUC, else danh-muc/ at
-# the repository root when it holds danh-muc.yml, else the one each don-vi.yml names), its
+# site/): the province catalog is read and checked once (CCHC_DANH_MUC, default danh-muc/,
+# when that folder holds danh-muc.yml; else the one each commune's don-vi.yml names), its
 # problems printed once, and every commune is checked and built with it, one per core.
 # Problems are annotated: CCHC_REPORT=github prints GitHub workflow commands,
 # CCHC_REPORT=gitlab writes reports/<name>.json for GitLab's Code Quality. Then cchc
@@ -44,11 +44,10 @@ build=(cchc build-communes --strict --out "$out" --reports reports)
 case "$report" in
   github | gitlab) build+=(--format "$report") ;;
 esac
-catalog=${CCHC_DANH_MUC:-}
-if [[ -z "$catalog" && -f danh-muc/danh-muc.yml ]]; then
-  catalog=danh-muc
+catalog=${CCHC_DANH_MUC:-danh-muc}  # used when it is a catalog; else each don-vi.yml's
+if [[ -f "$catalog/danh-muc.yml" || -f "$catalog/danh-muc.yaml" ]]; then
+  build+=(--danh-muc "$catalog")
 fi
-[[ -n "$catalog" ]] && build+=(--danh-muc "$catalog")
 
 started=$SECONDS
 built=()

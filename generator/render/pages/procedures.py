@@ -48,17 +48,18 @@ def _with_links_from_page(ctx: RenderContext, p: Procedure) -> Procedure:
     texts = [text for _, _, text in bodylinks.procedure_texts([p])]
     if not any("](" in text or "]:" in text for text in texts):
         return p
-    base = bodylinks.procedure_base(p, ctx.content)
     by_source = bodylinks.article_by_source(ctx.content)
 
-    def fix(text: str) -> str:
+    def fix(text: str, key: str) -> str:  # from the file the key was written in
+        base = bodylinks.procedure_base(p, ctx.content, key)
         return bodylinks.rewrite_links(text, base, ctx.content, by_source)
 
-    channels = [c.model_copy(update={"mo_ta": fix(c.mo_ta) if c.mo_ta else c.mo_ta})
+    channels = [c.model_copy(update={"mo_ta": fix(c.mo_ta, "cach_thuc") if c.mo_ta else c.mo_ta})
                 for c in p.cach_thuc]
+    need = p.yeu_cau_dieu_kien
     return p.model_copy(update={
-        "trinh_tu": [fix(step) for step in p.trinh_tu], "cach_thuc": channels,
-        "yeu_cau_dieu_kien": fix(p.yeu_cau_dieu_kien) if p.yeu_cau_dieu_kien else None})
+        "trinh_tu": [fix(step, "trinh_tu") for step in p.trinh_tu], "cach_thuc": channels,
+        "yeu_cau_dieu_kien": fix(need, "yeu_cau_dieu_kien") if need else None})
 
 
 def _commune_values(ctx: RenderContext, p: Procedure,
@@ -90,7 +91,7 @@ def procedure_page(ctx: RenderContext, p: Procedure, kept: bool = False) -> None
     successor = ctx.codes.get(p.thay_the_boi or "")
     related = [ctx.codes[c] for c in p.thu_tuc_lien_quan
                if c in ctx.codes and c != p.ma_thu_tuc]
-    folder = bodylinks.source_folder(p, ctx.content)
+    folder = bodylinks.source_folder(p, ctx.content, "thanh_phan_ho_so")
     documents = facts.documents(p, ctx.content, folder)
     # What the page shows of other procedures: their names, addresses and whether in force.
     linked = [(o.ma_thu_tuc, o.ten, o.slug, o.hieu_luc)

@@ -24,6 +24,7 @@ import yaml
 from generator.check.single_file import check_text
 from generator.load.procedure_files import ProcedureFile, ProcedureIndex
 from generator.load.schema import Procedure
+from generator.problems.record import display_path
 from generator.staff.importer.levels import (
     COMMUNE,
     OTHER,
@@ -33,14 +34,21 @@ from generator.staff.importer.levels import (
     row_level,
 )
 from generator.staff.importer.table import ExportRow, ExportTable
+from generator.staff.importer.target import (
+    UNIT_FILE,
+    Target,
+    link_on_the_way,
+    read_small_yaml,
+)
 from generator.staff.scaffold import Value, procedure_text
 from generator.staff.yamledit import EditError, NewValue, TextFile, set_values, write_atomically
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "tạo mới", "cập nhật", "không đổi", "bỏ qua"
 # Why a row was skipped, as the summary table groups them.
-BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID = (
+BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID, IN_CATALOG, LINKED, REMOVED = (
     "dòng thiếu hoặc sai mã, tên, lĩnh vực", "mã trùng với dòng trước", "trùng tên tệp khác",
-    "tệp không sửa được")
+    "tệp không sửa được", "đã có trong danh mục tỉnh", "thư mục là liên kết",
+    "đã loại khỏi danh mục")
 _NATIONAL_CODE = re.compile(r"^\d+\.\d{6}$")
 
 
@@ -55,6 +63,7 @@ class Change:
     skip_kind: str = ""  # the group of ``reason`` in the summary table
     text: str | None = None  # what to write (with the file's BOM and line endings)
     bom: bool = False
+    local: Path | None = None  # IN_CATALOG: the commune's own file of that code (an error)
 
 
 @dataclass
@@ -67,7 +76,8 @@ class ImportPlan:
     unknown_taken: bool = False  # --ca-khong-ro-cap: the unknown ones were imported
     # (row, agency) where the agency names a province other than don-vi.yml's `tinh`.
     foreign_agencies: list[tuple[ExportRow, str]] = field(default_factory=list)
-    province: str | None = None  # don-vi.yml's `tinh`
+    province: str | None = None  # don-vi.yml's (or a catalog's danh-muc.yml's) `tinh`
+    province_file: str = UNIT_FILE  # where ``province`` is written
     # Procedures in force, in a field of the export, whose code the export does not list.
     not_listed: list[ProcedureFile] = field(default_factory=list)
     # Fields of new procedures that linh-vuc.yml (when there is one) does not list.
@@ -78,7 +88,8 @@ class ImportPlan:
 
     def skipped_by_reason(self) -> list[tuple[str, int]]:
         """(reason, rows) for every row not imported, levels first; empty groups left out."""
-        kinds = [OTHER, UNKNOWN, BAD_ROW, DUPLICATE, FILE_CONFLICT, WOULD_BE_INVALID]
+        kinds = [OTHER, UNKNOWN, IN_CATALOG, REMOVED, BAD_ROW, DUPLICATE, FILE_CONFLICT,
+                 LINKED, WOULD_BE_INVALID]
         counts = {kind: 0 for kind in kinds}
         counts[OTHER] = len(self.other_levels)
         counts[UNKNOWN] = 0 if self.unknown_taken else len(self.unknown_levels)
@@ -164,6 +175,11 @@ def _plan_existing(row: ExportRow, existing: ProcedureFile) -> Change:
 def _plan_new(row: ExportRow, index: ProcedureIndex, made_by: str, today: dt.date) -> Change:
     assert row.code is not None
     path = index.path_for(row.code, row.field)
+    link = link_on_the_way(index.content_dir, path)
+    if link is not None:
+        return Change(SKIPPED, row, path, reason=f"thư mục {display_path(link)} là liên kết "
+                                                 "(symlink), không ghi tệp qua đó",
+                      skip_kind=LINKED)
     if path.exists():
         return Change(SKIPPED, row, path,
                       reason=f"đã có tệp {path.name} nhưng không mang mã {row.code}",
@@ -194,27 +210,6 @@ def _kept_rows(table: ExportTable, commune_only: bool, take_unknown: bool,
     return kept
 
 
-def _read_small_yaml(content_dir: Path, stem: str) -> Any:
-    """``stem``.yml (or .yaml) of ``content_dir`` as plain strings, lists and mappings;
-    None when there is none or it cannot be read (``check`` reports why)."""
-    path = next((p for p in (content_dir / f"{stem}.yml", content_dir / f"{stem}.yaml")
-                 if p.is_file()), None)
-    if path is None:
-        return None
-    try:
-        return yaml.load(TextFile.read(path).text,
-                         Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
-    except (EditError, yaml.YAMLError):
-        return None
-
-
-def _province(content_dir: Path) -> str | None:
-    """``tinh`` of don-vi.yml, None when there is none (or it cannot be read)."""
-    data = _read_small_yaml(content_dir, "don-vi")
-    province = data.get("tinh") if isinstance(data, dict) else None
-    return province if isinstance(province, str) else None
-
-
 def _not_listed(index: ProcedureIndex, table: ExportTable,
                 rows: list[ExportRow]) -> list[ProcedureFile]:
     listed = {row.code for row in table.rows if row.code}
@@ -227,7 +222,7 @@ def _not_listed(index: ProcedureIndex, table: ExportTable,
 
 def _listed_fields(content_dir: Path) -> set[str] | None:
     """Field names in linh-vuc.yml (normalised), None when there is no such file."""
-    data = _read_small_yaml(content_dir, "linh-vuc")
+    data = read_small_yaml(content_dir, "linh-vuc")
     if data is None:
         return None
     entries = data if isinstance(data, list) else []
@@ -260,27 +255,54 @@ def _without_foreign_agencies(rows: list[ExportRow], province: str | None,
     return kept
 
 
+def _in_catalog(row: ExportRow, target: Target, index: ProcedureIndex) -> Change:
+    """A code the commune's catalog already has: never a local file (that is an error)."""
+    assert target.catalog is not None and row.code is not None
+    path = target.catalog.paths[row.code]
+    local = index.by_code.get(row.code)
+    return Change(SKIPPED, row, path, reason=f"mã {row.code} đã có trong danh mục tỉnh "
+                                             f"({display_path(path)})", skip_kind=IN_CATALOG,
+                  local=local.path if local else None)
+
+
+def _plan_row(row: ExportRow, index: ProcedureIndex, target: Target, made_by: str,
+              today: dt.date, first_line: dict[str, int]) -> Change:
+    if row.problem is not None or row.code is None:
+        return Change(SKIPPED, row, reason=row.problem or "", skip_kind=BAD_ROW)
+    if row.code in first_line:
+        return Change(SKIPPED, row, reason=f"mã {row.code} trùng với dòng "
+                                           f"{first_line[row.code]}", skip_kind=DUPLICATE)
+    first_line[row.code] = row.line
+    if target.catalog is not None and row.code in target.catalog.paths:
+        return _in_catalog(row, target, index)
+    if row.code in target.removed_codes and row.code not in index.by_code:
+        return Change(SKIPPED, row, reason=f"mã {row.code} có trong da_loai_bo của "
+                                           "danh-muc.yml (tỉnh đã loại khỏi danh mục)",
+                      skip_kind=REMOVED)
+    if row.code in index.by_code:
+        return _plan_existing(row, index.by_code[row.code])
+    return _plan_new(row, index, made_by, today)
+
+
 def plan_import(table: ExportTable, index: ProcedureIndex, commune_only: bool,
-                made_by: str, today: dt.date, take_unknown: bool = False) -> ImportPlan:
-    plan = ImportPlan(table)
+                made_by: str, today: dt.date, take_unknown: bool = False,
+                target: Target | None = None) -> ImportPlan:
+    """What importing ``table`` into ``target`` (by default the commune folder of
+    ``index``, its don-vi.yml read for the province) changes; nothing is written."""
+    if target is None:
+        unit = read_small_yaml(index.content_dir, "don-vi")
+        province = unit.get("tinh") if isinstance(unit, dict) else None
+        target = Target(index.content_dir, False, "",
+                        province if isinstance(province, str) else None, UNIT_FILE)
+    plan = ImportPlan(table, province_file=target.province_file)
     rows = _kept_rows(table, commune_only, take_unknown, plan)
     plan.not_listed = _not_listed(index, table, rows)
-    rows = _without_foreign_agencies(rows, _province(index.content_dir), plan)
+    rows = _without_foreign_agencies(rows, target.province, plan)
     first_line: dict[str, int] = {}
-    for row in rows:
-        if row.problem is not None or row.code is None:
-            plan.changes.append(Change(SKIPPED, row, reason=row.problem or "",
-                                       skip_kind=BAD_ROW))
-        elif row.code in first_line:
-            plan.changes.append(Change(SKIPPED, row, reason=f"mã {row.code} trùng với "
-                                                             f"dòng {first_line[row.code]}",
-                                       skip_kind=DUPLICATE))
-        elif row.code in index.by_code:
-            first_line[row.code] = row.line
-            plan.changes.append(_plan_existing(row, index.by_code[row.code]))
-        else:
-            first_line[row.code] = row.line
-            plan.changes.append(_plan_new(row, index, made_by, today))
+    plan.changes = [_plan_row(row, index, target, made_by, today, first_line) for row in rows]
+    if target.catalog is not None:  # the catalog's own agencies are not the commune's to fix
+        plan.foreign_agencies = [(row, agency) for row, agency in plan.foreign_agencies
+                                 if row.code not in target.catalog.paths]
     plan.unlisted_fields = _unlisted_fields(plan, index.content_dir)
     return plan
 
