@@ -29,7 +29,14 @@ from typing import Any
 
 import yaml
 
-from bench.make_content import EXTRA_FIELDS, SAMPLE, _clone, _load_procedures, _write
+from bench.make_content import (
+    EXTRA_FIELDS,
+    SAMPLE,
+    SAMPLE_CATALOG,
+    _clone,
+    _load_procedures,
+    _write,
+)
 
 CATALOG_SIZE = 463
 COMMUNES = 20
@@ -52,7 +59,7 @@ def catalog_file(index: int, fields: int) -> str:
 
 def _fields() -> list[str]:
     sample = yaml.safe_load((SAMPLE / "linh-vuc.yml").read_text(encoding="utf-8"))
-    return [f["ten"] for f in sample] + EXTRA_FIELDS
+    return [f if isinstance(f, str) else f["ten"] for f in sample] + EXTRA_FIELDS
 
 
 def make_catalog(target: Path, count: int = CATALOG_SIZE) -> Path:
@@ -61,7 +68,7 @@ def make_catalog(target: Path, count: int = CATALOG_SIZE) -> Path:
         shutil.rmtree(target)
     fields = _fields()
     (target / "tep").mkdir(parents=True)
-    shutil.copytree(SAMPLE / "tep" / "mau", target / "tep" / "mau")
+    shutil.copytree(SAMPLE_CATALOG / "tep" / "mau", target / "tep" / "mau")
     (target / "danh-muc.yml").write_text(yaml.safe_dump(
         {"ten": "Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn", "tinh": "Minh Sơn",
          "phien_ban": "2026.2", "quyet_dinh": [DECISION]},

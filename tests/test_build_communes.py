@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,8 @@ from generator.load import loader
 from generator.site import nav_memo, page_memo, slots
 from tests.conftest import ROOT, Run
 
-SAMPLE = ROOT / "vi-du" / "tinh-minh-son"
+SAMPLES = {"xa-hoa-an": ROOT / "content", "xa-hoa-binh": ROOT / "vi-du" / "xa-hoa-binh" / "content",
+           "xa-hong": ROOT / "vi-du" / "xa-hoa-binh" / "content"}
 BROKEN_OVERRIDE = 'dieu_chinh: "1.999999"\nghi_chu_dia_phuong: "Không có thủ tục này."\n'
 
 
@@ -24,10 +26,12 @@ def province(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The sample catalog, its two communes and a third whose override names no
     catalog procedure (an error); each commune with its own site_url."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
-    shutil.copytree(SAMPLE / "danh-muc", tmp_path / "danh-muc")
-    for name, source in (("xa-an-phu", "xa-an-phu"), ("xa-hoa-binh", "xa-hoa-binh"),
-                         ("xa-hong", "xa-hoa-binh")):
-        shutil.copytree(SAMPLE / source / "content", tmp_path / name / "content")
+    shutil.copytree(ROOT / "danh-muc", tmp_path / "danh-muc")
+    for name, source in SAMPLES.items():
+        shutil.copytree(source, tmp_path / name / "content")
+        unit = tmp_path / name / "content" / "don-vi.yml"
+        unit.write_text(re.sub(r"(?m)^danh_muc: .*$", 'danh_muc: "../../danh-muc"',
+                               unit.read_text(encoding="utf-8")), encoding="utf-8")
         (tmp_path / name / "mkdocs.yml").write_text(
             f"site_url: https://{name}.minhson.example/cchc/\n", encoding="utf-8")
     (tmp_path / "xa-hong" / "content" / "thu-tuc" / "sai.yml").write_text(
@@ -55,10 +59,10 @@ def test_communes_share_one_catalog_load_and_a_failing_one_stops_only_itself(
     loads = _counting(monkeypatch)
     monkeypatch.setitem(page_memo.counts, "reused", 0)
     done = cchc("build-communes", "--out", "site", "--strict", "--jobs", "1",
-                "xa-an-phu", "xa-hoa-binh", "xa-hong")  # the catalog from each don-vi.yml
+                "xa-hoa-an", "xa-hoa-binh", "xa-hong")  # the catalog from each don-vi.yml
     assert done.code == 1, done.err
     assert len(loads) == 1  # three communes, one catalog read
-    assert (province / "site" / "xa-an-phu" / "index.html").is_file()
+    assert (province / "site" / "xa-hoa-an" / "index.html").is_file()
     assert (province / "site" / "xa-hoa-binh" / "index.html").is_file()
     assert not (province / "site" / "xa-hong").exists()  # nothing to publish for it
     assert done.err.count("1.999999") == 1 and "xa-hong/content/thu-tuc/sai.yml:1:" in done.err
@@ -74,12 +78,12 @@ def test_a_broken_catalog_is_reported_once_and_builds_no_commune(
     first.write_text(first.read_text(encoding="utf-8").replace(
         "ma_thu_tuc:", "ma_thu_tuc: 1\nma_thu_tuc_cu:", 1), encoding="utf-8")
     done = cchc("build-communes", "--danh-muc", "danh-muc", "--out", "site", "--jobs", "1",
-                "xa-an-phu", "xa-hoa-binh")
+                "xa-hoa-an", "xa-hoa-binh")
     assert done.code == 1
     assert done.err.count(f"{first.relative_to(province)}:") >= 1
     assert done.err.count("Danh mục không đạt") == 1
     assert "0 xã đạt, 2 xã không đạt." in done.out
-    assert not (province / "site" / "xa-an-phu").exists()
+    assert not (province / "site" / "xa-hoa-an").exists()
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -89,7 +93,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 def test_shared_conversions_give_the_same_html_as_separate_builds(
         province: Path, monkeypatch: pytest.MonkeyPatch, cchc: Callable[..., Run]) -> None:
-    communes = ["xa-an-phu", "xa-hoa-binh"]
+    communes = ["xa-hoa-an", "xa-hoa-binh"]
     monkeypatch.setitem(page_memo.counts, "reused", 0)
     done = cchc("build-communes", "--danh-muc", "danh-muc", "--out", "together", "--jobs", "1",
                 *communes)
