@@ -114,6 +114,9 @@ def test_shared_conversions_give_the_same_html_as_separate_builds(
     source = (province / "xa-hoa-binh" / "site_src" / "thu-tuc" / "1-001193.md").read_text(
         encoding="utf-8")
     assert slots.PREFIX in source and '"Trung tâm Phục vụ hành chính công xã Hòa Bình"' in source
+    readable = slots.filled_page(source)
+    assert slots.PREFIX not in readable
+    assert "Nơi tiếp nhận hồ sơ\n:   Trung tâm Phục vụ hành chính công xã Hòa Bình (" in readable
 
 
 @pytest.mark.parametrize(("value", "plain"), [

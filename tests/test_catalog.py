@@ -19,6 +19,7 @@ from generator.check.rules import check_content
 from generator.load.catalog import load_catalog
 from generator.load.catalog_text import named_unit
 from generator.problems.record import Problems
+from generator.site.slots import filled_page
 from generator.staff.catalog_changes import remember
 from tests.conftest import ROOT, SHARED_DATA, Run, write_tree
 from tests.province_content import CATALOG_INFO, procedure, province, unit
@@ -38,7 +39,8 @@ def generate(content: Path) -> dict[str, str]:
     docs = content.parent / "docs"
     result = pipeline.generate(content, docs, site_url=SITE_URL)
     assert not result.failed(strict=True), result.problems.format()
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+    # Commune values as they read, not as tokens (generator/site/slots.py).
+    return {p.relative_to(docs).as_posix(): filled_page(p.read_text(encoding="utf-8"))
             for p in docs.rglob("*") if p.is_file() and p.suffix in (".md", ".json", ".xml",
                                                                      ".html")}
 
@@ -430,7 +432,7 @@ def test_one_loaded_catalog_shared_by_both_communes(root: Path, tmp_path: Path) 
         docs = tmp_path / f"shared-{content.parent.name}"
         result = pipeline.generate(content, docs, site_url=SITE_URL, catalog=catalog)
         assert result.problems.format() == ""
-        shared = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+        shared = {p.relative_to(docs).as_posix(): filled_page(p.read_text(encoding="utf-8"))
                   for p in docs.rglob("*") if p.is_file() and p.suffix in (".md", ".json",
                                                                           ".xml", ".html")}
         assert shared == alone[content]

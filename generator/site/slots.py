@@ -78,3 +78,20 @@ def fill(text: str, slots: dict[str, str]) -> str:
     for token in sorted(slots, key=len, reverse=True):
         text = text.replace(token, slots[token])
     return text
+
+
+def filled_page(markdown: str) -> str:
+    """A site_src/ page with its tokens replaced by the values in its front matter:
+    the Markdown as it reads (tests, and anyone reading site_src/)."""
+    import json
+
+    if not markdown.startswith("---\n"):
+        return markdown
+    end = markdown.find("\n---\n", 4)
+    prefix = f"\n{FRONT_MATTER_KEY}: "
+    start = markdown.find(prefix, 3, end)
+    if end < 0 or start < 0:
+        return markdown
+    line_end = markdown.find("\n", start + len(prefix))
+    slots = valid(json.loads(markdown[start + len(prefix):line_end]))
+    return fill(markdown, slots) if slots else markdown
