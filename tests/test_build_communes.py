@@ -149,3 +149,20 @@ def test_the_navigation_kept_per_folder_is_the_navigation_rendered_per_page(
     assert sorted(kept) == sorted(rendered)
     for rel, data in rendered.items():
         assert kept[rel] == data, rel
+
+
+def test_a_defect_while_building_one_commune_does_not_stop_the_others(
+        province: Path, monkeypatch: pytest.MonkeyPatch, cchc: Callable[..., Run]) -> None:
+    real = pipeline.build
+
+    def build(content: Path, *args: Any, **kwargs: Any) -> pipeline.Result:
+        if "xa-hoa-binh" in str(content):
+            raise RuntimeError("hỏng giữa chừng")
+        return real(content, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build", build)
+    done = cchc("build-communes", "--out", "site", "--jobs", "1", "xa-hoa-binh", "xa-hoa-an")
+    assert done.code == 1
+    assert "lỗi nội bộ" in done.err and "RuntimeError: hỏng giữa chừng" in done.err
+    assert (province / "site" / "xa-hoa-an" / "index.html").is_file()
+    assert not (province / "site" / "xa-hoa-binh").exists()

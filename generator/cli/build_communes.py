@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 import time
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -184,8 +185,13 @@ _options: dict[str, object] = {}
 
 def _build_planned(index: int) -> Outcome:
     commune, loaded = _plan[index]
-    return build_commune(commune, Path(str(_options["out"])) / commune.name, loaded,
-                         bool(_options["strict"]), str(_options["format"]))
+    try:
+        return build_commune(commune, Path(str(_options["out"])) / commune.name, loaded,
+                             bool(_options["strict"]), str(_options["format"]))
+    except Exception:  # a defect of cchc: this commune fails, the others still build
+        return Outcome(commune.name, built=False, text=[
+            "lỗi: cchc gặp lỗi nội bộ khi dựng xã này (xin báo cho người phát triển cchc):",
+            traceback.format_exc()])
 
 
 def _build_all(args: argparse.Namespace,
