@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,12 @@ EXTRA_FIELDS = ["Giáo dục và đào tạo", "Y tế", "Lao động", "Nông n
                 "Tài chính", "Kế hoạch và đầu tư", "Phòng cháy chữa cháy", "Quốc phòng"]
 
 
-def _load_procedures() -> list[dict[str, Any]]:
+def _load_procedures(catalog_only: bool = False) -> list[dict[str, Any]]:
+    """The sample's procedures in force; ``catalog_only``: without Hòa An's own ones
+    (they name the commune, which a province catalog must not)."""
     procedures = []
-    paths = [*(SAMPLE / "thu-tuc").rglob("*.yml"), *(SAMPLE_CATALOG / "thu-tuc").rglob("*.yml")]
+    folders = [SAMPLE_CATALOG] if catalog_only else [SAMPLE, SAMPLE_CATALOG]
+    paths = [path for folder in folders for path in (folder / "thu-tuc").rglob("*.yml")]
     for path in sorted(paths):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if "ma_thu_tuc" not in data:  # a commune's override (dieu_chinh), not a procedure
@@ -82,16 +86,23 @@ def make_content(count: int, target: Path) -> Path:
     sample_fields = [f if isinstance(f, str) else f["ten"] for f in yaml.safe_load(
         (SAMPLE / "linh-vuc.yml").read_text(encoding="utf-8"))]
     fields = sample_fields + EXTRA_FIELDS
+    write_procedures(target, count, fields, lambda index: target / "thu-tuc" / (
+        f"linh-vuc-{index % len(fields):02d}") / f"9-{index:06d}.yml")
+    return target
+
+
+def write_procedures(target: Path, count: int, fields: list[str],
+                     path_of: Callable[[int], Path], catalog_only: bool = False) -> None:
+    """``linh-vuc.yml`` listing ``fields``, and ``count`` procedures cloned from the
+    sample's, the one numbered ``index`` written at ``path_of(index)``."""
     (target / "linh-vuc.yml").write_text(
         yaml.safe_dump([{"ten": f} for f in fields], allow_unicode=True, sort_keys=False),
         encoding="utf-8")
-    templates = _load_procedures()
+    templates = _load_procedures(catalog_only)
     for index in range(count):
         data = _clone(templates[index % len(templates)], index, fields)
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-        folder = f"linh-vuc-{index % len(fields):02d}"
-        _write(target / "thu-tuc" / folder / f"9-{index:06d}.yml", text, index)
-    return target
+        _write(path_of(index), text, index)
 
 
 def main() -> None:

@@ -33,9 +33,8 @@ from bench.make_content import (
     EXTRA_FIELDS,
     SAMPLE,
     SAMPLE_CATALOG,
-    _clone,
     _load_procedures,
-    _write,
+    write_procedures,
 )
 
 CATALOG_SIZE = 463
@@ -73,14 +72,8 @@ def make_catalog(target: Path, count: int = CATALOG_SIZE) -> Path:
         {"ten": "Danh mục thủ tục hành chính cấp xã tỉnh Minh Sơn", "tinh": "Minh Sơn",
          "phien_ban": "2026.2", "quyet_dinh": [DECISION]},
         allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (target / "linh-vuc.yml").write_text(
-        yaml.safe_dump([{"ten": f} for f in fields], allow_unicode=True, sort_keys=False),
-        encoding="utf-8")
-    templates = _load_procedures()
-    for index in range(count):
-        data = _clone(templates[index % len(templates)], index, fields)
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
-        _write(target / catalog_file(index, len(fields)), text, index)
+    write_procedures(target, count, fields,
+                     lambda index: target / catalog_file(index, len(fields)), catalog_only=True)
     return target
 
 
